@@ -1,0 +1,16 @@
+namespace CaseFlow.Workflows.Runtime;
+
+/// <summary>The human side of a user-task bookmark: what the task queue shows and enforces.</summary>
+/// <param name="Name">The task's display name (the BPMN element's <c>name</c>, or its id).</param>
+/// <param name="CandidateGroups">Groups whose members may claim the task (expressions already evaluated).</param>
+/// <param name="Assignee">The user the task is assigned to, if the model assigns one.</param>
+/// <param name="Outcomes">The allowed outcomes; empty means completion takes no outcome.</param>
+/// <param name="DueAt">The due instant computed from <c>caseflow:dueIn</c>, if any.</param>
+/// <param name="DueIn">The duration text the due instant came from (for the deadline's rule).</param>
+public sealed record UserTaskInfo(
+    string Name,
+    IReadOnlyList<string> CandidateGroups,
+    string? Assignee,
+    IReadOnlyList<string> Outcomes,
+    DateTimeOffset? DueAt,
+    string? DueIn);

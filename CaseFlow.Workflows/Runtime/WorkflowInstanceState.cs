@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+
+namespace CaseFlow.Workflows.Runtime;
+
+/// <summary>
+/// The complete, serializable state of one running process instance.
+/// </summary>
+/// <remarks>
+/// The server stores this as one JSON column next to an optimistic-concurrency version. Everything the engine
+/// needs to continue after a restart is in here; nothing lives only in memory. <see cref="Tokens"/> and
+/// <see cref="JoinArrivals"/> are the engine's own bookkeeping; other code should read
+/// <see cref="ActiveElementIds"/> and <see cref="Bookmarks"/>.
+/// </remarks>
+public sealed class WorkflowInstanceState
+{
+    public required Guid Id { get; init; }
+
+    public required string ProcessKey { get; init; }
+
+    public required int ProcessVersion { get; init; }
+
+    public string? BusinessKey { get; init; }
+
+    public InstanceStatus Status { get; set; } = InstanceStatus.Running;
+
+    /// <summary>Process variables (JSON values only, so they survive storage exactly).</summary>
+    public JsonObject Variables { get; set; } = [];
+
+    /// <summary>Live tokens: where execution currently is.</summary>
+    public List<Token> Tokens { get; set; } = [];
+
+    /// <summary>Open bookmarks (what the instance waits for).</summary>
+    public List<Bookmark> Bookmarks { get; set; } = [];
+
+    /// <summary>For each joining gateway, the incoming flow ids whose tokens have arrived and wait there.</summary>
+    public Dictionary<string, List<string>> JoinArrivals { get; set; } = [];
+
+    /// <summary>The incident that faulted the instance, if any.</summary>
+    public Incident? Incident { get; set; }
+
+    /// <summary>Element ids where a token currently is (tasks and catch events being waited on).</summary>
+    public IReadOnlyList<string> ActiveElementIds => Tokens.Select(t => t.ElementId).Distinct().ToList();
+}
