@@ -28,4 +28,8 @@ public interface IBusinessCalendar
 
     /// <summary>The Shanghai civil date of an instant.</summary>
     DateOnly ToLocalDate(DateTimeOffset instant);
+
+    /// <summary>Whether holidays are known for <paramref name="year"/>; when false its dates count as ordinary weekdays and weekends, and the API should warn.</summary>
+    /// <remarks>Defaults to true so that test doubles which do not model holiday data need not implement it.</remarks>
+    bool HasDataFor(int year) => true;
 }

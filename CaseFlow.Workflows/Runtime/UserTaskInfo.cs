@@ -13,4 +13,13 @@ public sealed record UserTaskInfo(
     string? Assignee,
     IReadOnlyList<string> Outcomes,
     DateTimeOffset? DueAt,
-    string? DueIn);
+    string? DueIn)
+{
+    /// <summary>
+    /// Variables the completion must carry, per outcome (<c>*</c> for every outcome), from
+    /// <c>caseflow:requiredVariables="refuse:refusalReason;accept:officeId"</c>. A refusal without a reason is
+    /// refused by the API with a field error before the engine runs.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> RequiredVariables { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>();
+}

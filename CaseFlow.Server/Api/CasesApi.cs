@@ -1,0 +1,124 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text.Json;
+using CaseFlow.Server.Api.Contracts;
+using CaseFlow.Server.Auth;
+using CaseFlow.Server.Cases;
+using CaseFlow.Server.Persistence;
+using CaseFlow.Workflows.Cases;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseFlow.Server.Api;
+
+/// <summary>Complaints and reports: intake, the case view and the case list.</summary>
+public static class CasesApi
+{
+    public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization();
+        group.MapPost("/", CreateAsync)
+            .RequireAuthorization(p => p.RequireRole(Roles.Intake, Roles.Supervisor, Roles.Admin))
+            .WithSummary("Registers a complaint or report and starts its process. Honours Idempotency-Key.");
+        group.MapGet("/{id:guid}", GetAsync).WithSummary("The case with deadlines, open tasks and timeline; personal data masked.");
+        group.MapGet("/", ListAsync).WithSummary("Cases filtered by status, office and text.");
+        return app;
+    }
+
+    private static async Task<IResult> CreateAsync(
+        HttpRequest http,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        CaseIntakeService intake,
+        TimeProvider clock,
+        ClaimsPrincipal principal,
+        CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await http.Body.CopyToAsync(buffer, cancellationToken);
+        CreateCaseRequest? request;
+        try
+        {
+            request = JsonSerializer.Deserialize<CreateCaseRequest>(buffer.ToArray(), JsonSerializerOptions.Web);
+        }
+        catch (JsonException ex)
+        {
+            return ApiProblems.Field(string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.'), "This value has the wrong type or the JSON is malformed: " + ex.Message);
+        }
+
+        var errors = CaseRequestValidator.Validate(request, clock.GetUtcNow());
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        if (idempotencyKey is { Length: > 100 })
+        {
+            return ApiProblems.Field("Idempotency-Key", "The Idempotency-Key header is longer than 100 characters.");
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
+        var user = CurrentUser.From(principal);
+        var outcome = await intake.RegisterAsync(request!, hash, idempotencyKey, user.UserName, cancellationToken);
+        return outcome switch
+        {
+            IntakeOutcome.Created created => TypedResults.Created($"/api/cases/{created.Case.Id}", Created(created.Case)),
+            IntakeOutcome.Replayed replayed => TypedResults.Ok(Created(replayed.Case)),
+            IntakeOutcome.KeyReused => ApiProblems.Conflict("This Idempotency-Key was already used with a different request body; use a new key for a new case."),
+            IntakeOutcome.NoProcess none => TypedResults.Problem(
+                $"No published process '{none.ProcessKey}' exists for this kind of case; a legal officer must publish one.",
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "No process"),
+            _ => throw new InvalidOperationException("Unknown intake outcome."),
+        };
+    }
+
+    private static CaseCreatedResponse Created(Persistence.Entities.StoredCase c) =>
+        new(c.Id, c.Number, JsonNamingPolicy.CamelCase.ConvertName(c.Status.ToString()), c.ProcessInstanceId);
+
+    private static async Task<IResult> GetAsync(Guid id, CaseViewBuilder views, CancellationToken cancellationToken)
+    {
+        var view = await views.BuildAsync(id, cancellationToken);
+        return view is null ? ApiProblems.NotFound($"Case {id} does not exist.") : TypedResults.Ok(view);
+    }
+
+    private static async Task<IResult> ListAsync(
+        CaseFlowDbContext db,
+        string? status,
+        string? officeId,
+        string? q,
+        int? page,
+        int? pageSize,
+        CancellationToken cancellationToken)
+    {
+        var query = db.Cases.AsNoTracking();
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (!Enum.TryParse<CaseStatus>(status, ignoreCase: true, out var parsed))
+            {
+                return ApiProblems.Field("status", $"status must be one of: {string.Join(", ", Enum.GetNames<CaseStatus>().Select(JsonNamingPolicy.CamelCase.ConvertName))}.");
+            }
+
+            query = query.Where(c => c.Status == parsed);
+        }
+
+        if (!string.IsNullOrEmpty(officeId))
+        {
+            query = query.Where(c => c.OfficeId == officeId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var text = q.Trim();
+            query = query.Where(c => c.Number.Contains(text) || c.Subject.Contains(text) || c.RespondentName.Contains(text));
+        }
+
+        var (skip, take) = Paging.Resolve(page, pageSize);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderByDescending(c => c.ReceivedAt).Skip(skip).Take(take)
+            .Select(c => new { c.Id, c.Number, c.Kind, c.Status, c.OfficeId, c.Subject, c.RespondentName, c.ReceivedAt })
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new PageResponse<CaseSummaryResponse>(
+            items.Select(c => new CaseSummaryResponse(c.Id, c.Number, c.Kind, JsonNamingPolicy.CamelCase.ConvertName(c.Status.ToString()), c.OfficeId, c.Subject, c.RespondentName, c.ReceivedAt)).ToList(),
+            total));
+    }
+}

@@ -1,0 +1,20 @@
+namespace CaseFlow.Server.Api.Contracts;
+
+/// <summary>A task as the queues show it.</summary>
+public sealed record TaskResponse(
+    Guid Id,
+    string Name,
+    string ElementId,
+    Guid? CaseId,
+    string? CaseNumber,
+    Guid ProcessInstanceId,
+    string? Assignee,
+    IReadOnlyList<string> CandidateGroups,
+    DateTimeOffset? DueAt,
+    int? WorkingDaysLeft,
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<string> Outcomes,
+    string State,
+    string? Outcome,
+    string? CompletedBy,
+    DateTimeOffset? CompletedAt);

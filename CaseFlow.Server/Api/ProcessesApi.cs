@@ -1,0 +1,146 @@
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CaseFlow.Server.Auth;
+using CaseFlow.Server.Commands;
+using CaseFlow.Server.Persistence;
+using CaseFlow.Server.Persistence.Entities;
+using CaseFlow.Server.Processes;
+using CaseFlow.Workflows.Bpmn;
+using CaseFlow.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseFlow.Server.Api;
+
+/// <summary>Process definitions: drafts, validation, publishing, versions and direct starts.</summary>
+public static class ProcessesApi
+{
+    /// <summary>Largest BPMN document accepted (the parser also limits elements and depth).</summary>
+    public const int MaxBpmnBytes = 2 * 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapProcessesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/processes").WithTags("Processes").RequireAuthorization();
+        var designers = new[] { Roles.LegalOfficer, Roles.Admin };
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{key}/draft", GetDraftAsync);
+        group.MapPut("/{key}/draft", SaveDraftAsync).RequireAuthorization(p => p.RequireRole(designers))
+            .Accepts<string>("application/xml").WithSummary("Stores the draft (even when invalid) and returns its validation errors.");
+        group.MapPost("/{key}/publish", PublishAsync).RequireAuthorization(p => p.RequireRole(designers));
+        group.MapGet("/{key}/versions", ListVersionsAsync);
+        group.MapGet("/{key}/versions/{version:int}", GetVersionAsync);
+        group.MapPost("/{key}/instances", StartAsync).RequireAuthorization(p => p.RequireRole(designers.Append(Roles.Supervisor).ToArray()));
+        return app;
+    }
+
+    public sealed record ProcessSummary(string Key, string Name, int? PublishedVersion, bool Draft);
+
+    public sealed record ValidationResponse(bool Valid, IReadOnlyList<ValidationError> Errors);
+
+    public sealed record StartProcessRequest(string? BusinessKey, JsonObject? Variables);
+
+    private static async Task<IResult> ListAsync(CaseFlowDbContext db, CancellationToken cancellationToken)
+    {
+        var versions = await db.ProcessVersions.AsNoTracking()
+            .GroupBy(p => p.ProcessKey)
+            .Select(g => new { Key = g.Key, Version = g.Max(p => p.Version) })
+            .ToListAsync(cancellationToken);
+        var names = await db.ProcessVersions.AsNoTracking().Select(p => new { p.ProcessKey, p.Version, p.Name }).ToListAsync(cancellationToken);
+        var drafts = await db.ProcessDrafts.AsNoTracking().Select(d => d.ProcessKey).ToListAsync(cancellationToken);
+        var keys = versions.Select(v => v.Key).Union(drafts).Order(StringComparer.Ordinal);
+        return TypedResults.Ok(keys.Select(key =>
+        {
+            var published = versions.SingleOrDefault(v => v.Key == key)?.Version;
+            var name = names.Where(n => n.ProcessKey == key && n.Version == published).Select(n => n.Name).FirstOrDefault() ?? key;
+            return new ProcessSummary(key, name, published, drafts.Contains(key));
+        }).ToList());
+    }
+
+    private static async Task<IResult> GetDraftAsync(string key, CaseFlowDbContext db, CancellationToken cancellationToken)
+    {
+        var draft = await db.ProcessDrafts.AsNoTracking().SingleOrDefaultAsync(d => d.ProcessKey == key, cancellationToken);
+        return draft is null ? ApiProblems.NotFound($"Process '{key}' has no draft.") : TypedResults.Text(draft.Xml, "application/xml", Encoding.UTF8);
+    }
+
+    private static async Task<IResult> SaveDraftAsync(
+        string key,
+        HttpRequest http,
+        ProcessDefinitionValidator validator,
+        CaseFlowDbContext db,
+        TimeProvider clock,
+        ClaimsPrincipal principal,
+        CancellationToken cancellationToken)
+    {
+        var xml = await BpmnBody.ReadAsync(http, MaxBpmnBytes, cancellationToken);
+        if (xml is null)
+        {
+            return TypedResults.Problem($"The BPMN document is larger than {MaxBpmnBytes / 1024 / 1024} MB.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
+        }
+
+        var errors = validator.Validate(key, xml);
+        var draft = await db.ProcessDrafts.SingleOrDefaultAsync(d => d.ProcessKey == key, cancellationToken);
+        if (draft is null)
+        {
+            draft = new StoredProcessDraft { ProcessKey = key, Xml = xml, ErrorsJson = "[]", SavedBy = "" };
+            db.ProcessDrafts.Add(draft);
+        }
+
+        draft.Xml = xml;
+        draft.IsValid = errors.Count == 0;
+        draft.ErrorsJson = JsonSerializer.Serialize(errors, JsonSerializerOptions.Web);
+        draft.SavedAt = clock.GetUtcNow();
+        draft.SavedBy = CurrentUser.From(principal).UserName;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new ValidationResponse(errors.Count == 0, errors));
+    }
+
+    private static async Task<IResult> PublishAsync(string key, ProcessPublisher publisher, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        var outcome = await publisher.PublishDraftAsync(key, CurrentUser.From(principal).UserName, cancellationToken);
+        return outcome switch
+        {
+            PublishOutcome.Published p => TypedResults.Ok(new { version = p.Version }),
+            PublishOutcome.Invalid invalid => TypedResults.Json(
+                new { type = "https://tools.ietf.org/html/rfc9110#section-15.5.1", title = "The process is not valid.", status = 400, valid = false, errors = invalid.Errors },
+                statusCode: StatusCodes.Status400BadRequest,
+                contentType: "application/problem+json"),
+            PublishOutcome.NoDraft => ApiProblems.NotFound($"Process '{key}' has no draft to publish; save one with PUT /api/processes/{key}/draft."),
+            _ => throw new InvalidOperationException("Unknown publish outcome."),
+        };
+    }
+
+    private static async Task<IResult> ListVersionsAsync(string key, CaseFlowDbContext db, CancellationToken cancellationToken)
+    {
+        var versions = await db.ProcessVersions.AsNoTracking().Where(p => p.ProcessKey == key).OrderBy(p => p.Version)
+            .Select(p => new { p.Version, p.Name, p.PublishedAt, p.PublishedBy })
+            .ToListAsync(cancellationToken);
+        return versions.Count == 0 ? ApiProblems.NotFound($"Process '{key}' has no published version.") : TypedResults.Ok(versions);
+    }
+
+    private static async Task<IResult> GetVersionAsync(string key, int version, CaseFlowDbContext db, CancellationToken cancellationToken)
+    {
+        var xml = await db.ProcessVersions.AsNoTracking().Where(p => p.ProcessKey == key && p.Version == version).Select(p => p.Xml).SingleOrDefaultAsync(cancellationToken);
+        return xml is null ? ApiProblems.NotFound($"Process '{key}' has no version {version}.") : TypedResults.Text(xml, "application/xml", Encoding.UTF8);
+    }
+
+    private static async Task<IResult> StartAsync(
+        string key,
+        StartProcessRequest? request,
+        CaseFlowDbContext db,
+        WorkflowCommandRunner runner,
+        ClaimsPrincipal principal,
+        CancellationToken cancellationToken)
+    {
+        var version = await db.ProcessVersions.AsNoTracking().Where(p => p.ProcessKey == key).OrderByDescending(p => p.Version).FirstOrDefaultAsync(cancellationToken);
+        if (version is null)
+        {
+            return ApiProblems.NotFound($"Process '{key}' has no published version.");
+        }
+
+        var id = Guid.NewGuid();
+        var variables = request?.Variables?.DeepClone().AsObject() ?? [];
+        await runner.StartAsync(version, new StartInstanceRequest(id, request?.BusinessKey, variables, Actor: CurrentUser.From(principal).UserName), null, null, cancellationToken);
+        return TypedResults.Created($"/api/instances/{id}", new { id });
+    }
+}

@@ -1,0 +1,248 @@
+using System.Linq.Expressions;
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using CaseFlow.Server.Api.Contracts;
+using CaseFlow.Server.Auth;
+using CaseFlow.Server.Cases;
+using CaseFlow.Server.Commands;
+using CaseFlow.Server.Persistence;
+using CaseFlow.Server.Persistence.Entities;
+using CaseFlow.Workflows.Calendar;
+using CaseFlow.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseFlow.Server.Api;
+
+/// <summary>Task queues and the claim / complete / assign actions.</summary>
+public static class TasksApi
+{
+    public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization();
+        group.MapGet("/", ListAsync).WithSummary("Queues: mine, candidate (my groups, unclaimed), all (supervisors).");
+        group.MapPost("/{id:guid}/claim", ClaimAsync);
+        group.MapPost("/{id:guid}/release", ReleaseAsync);
+        group.MapPost("/{id:guid}/complete", CompleteAsync);
+        group.MapPost("/{id:guid}/assign", AssignAsync).RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Admin));
+        return app;
+    }
+
+    public sealed record CompleteTaskRequest(string? Outcome, JsonObject? Variables);
+
+    public sealed record AssignTaskRequest(string? UserName);
+
+    private static async Task<IResult> ListAsync(
+        CaseFlowDbContext db,
+        IBusinessCalendar calendar,
+        TimeProvider clock,
+        ClaimsPrincipal principal,
+        string? scope,
+        string? state,
+        bool? overdue,
+        Guid? caseId,
+        int? page,
+        int? pageSize,
+        CancellationToken cancellationToken)
+    {
+        var user = CurrentUser.From(principal);
+        var now = clock.GetUtcNow();
+        var query = db.Tasks.AsNoTracking();
+        switch (scope ?? "mine")
+        {
+            case "mine":
+                query = query.Where(t => t.Assignee == user.UserName);
+                break;
+            case "candidate":
+                query = query.Where(t => t.Assignee == null).Where(InAnyGroup(user.Groups, user.IsAdmin));
+                break;
+            case "all" when user.IsSupervisorOrAdmin:
+                break;
+            case "all":
+                return ApiProblems.Forbidden("Only supervisors and administrators may list all tasks; use scope=mine or scope=candidate.");
+            default:
+                return ApiProblems.Field("scope", "scope must be one of: mine, candidate, all.");
+        }
+
+        var wanted = state ?? "open";
+        if (wanted is not ("open" or "completed"))
+        {
+            return ApiProblems.Field("state", "state must be one of: open, completed.");
+        }
+
+        query = wanted == "open" ? query.Where(t => t.State == TaskState.Open) : query.Where(t => t.State == TaskState.Completed);
+        if (overdue == true)
+        {
+            query = query.Where(t => t.State == TaskState.Open && t.DueAt != null && t.DueAt < now);
+        }
+
+        if (caseId is { } id)
+        {
+            query = query.Where(t => t.CaseId == id);
+        }
+
+        var (skip, take) = Paging.Resolve(page, pageSize);
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query
+            .OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt)
+            .Skip(skip).Take(take)
+            .GroupJoin(db.Cases, t => t.CaseId, c => c.Id, (t, cs) => new { Task = t, Cases = cs })
+            .SelectMany(x => x.Cases.DefaultIfEmpty(), (x, c) => new { x.Task, Number = c == null ? null : c.Number })
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new PageResponse<TaskResponse>(rows.Select(r => TaskViews.ToResponse(r.Task, r.Number, calendar, now)).ToList(), total));
+    }
+
+    /// <summary>Builds <c>t.CandidateGroups LIKE '%,g1,%' OR ...</c> for the user's groups (admins see every group).</summary>
+    private static Expression<Func<StoredTask, bool>> InAnyGroup(IReadOnlySet<string> groups, bool isAdmin)
+    {
+        if (isAdmin)
+        {
+            return t => true;
+        }
+
+        var task = Expression.Parameter(typeof(StoredTask), "t");
+        var property = Expression.Property(task, nameof(StoredTask.CandidateGroups));
+        var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+        Expression body = Expression.Constant(false);
+        foreach (var group in groups)
+        {
+            body = Expression.OrElse(body, Expression.Call(property, contains, Expression.Constant("," + group + ",")));
+        }
+
+        return Expression.Lambda<Func<StoredTask, bool>>(body, task);
+    }
+
+    private static async Task<IResult> ClaimAsync(Guid id, CaseFlowDbContext db, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        var user = CurrentUser.From(principal);
+        var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (task is null)
+        {
+            return ApiProblems.NotFound($"Task {id} does not exist.");
+        }
+
+        if (task.State != TaskState.Open)
+        {
+            return ApiProblems.Conflict("This task is already completed.");
+        }
+
+        if (task.Assignee == user.UserName)
+        {
+            return TypedResults.Ok(new { id, assignee = user.UserName });
+        }
+
+        if (task.Assignee is not null)
+        {
+            return ApiProblems.Conflict($"This task is held by {task.Assignee}; ask a supervisor to reassign it.");
+        }
+
+        if (!user.IsInAnyGroup(task.CandidateGroupList))
+        {
+            return ApiProblems.Forbidden("This task is not offered to any of your groups.");
+        }
+
+        // Conditional update: of two users claiming at once, exactly one sees a row change.
+        var claimed = await db.Tasks.Where(t => t.Id == id && t.Assignee == null && t.State == TaskState.Open)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Assignee, user.UserName), cancellationToken);
+        return claimed == 1
+            ? TypedResults.Ok(new { id, assignee = user.UserName })
+            : ApiProblems.Conflict("Someone else claimed this task a moment ago.");
+    }
+
+    private static async Task<IResult> ReleaseAsync(Guid id, CaseFlowDbContext db, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        var user = CurrentUser.From(principal);
+        var released = await db.Tasks.Where(t => t.Id == id && t.Assignee == user.UserName && t.State == TaskState.Open)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Assignee, (string?)null), cancellationToken);
+        if (released == 1)
+        {
+            return TypedResults.Ok(new { id, assignee = (string?)null });
+        }
+
+        return await db.Tasks.AnyAsync(t => t.Id == id, cancellationToken)
+            ? ApiProblems.Conflict("You do not hold this open task.")
+            : ApiProblems.NotFound($"Task {id} does not exist.");
+    }
+
+    private static async Task<IResult> CompleteAsync(
+        Guid id,
+        CompleteTaskRequest? request,
+        CaseFlowDbContext db,
+        WorkflowCommandRunner runner,
+        ClaimsPrincipal principal,
+        CancellationToken cancellationToken)
+    {
+        var user = CurrentUser.From(principal);
+        var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (task is null)
+        {
+            return ApiProblems.NotFound($"Task {id} does not exist.");
+        }
+
+        if (task.State != TaskState.Open)
+        {
+            return ApiProblems.Conflict($"This task was already {(task.State == TaskState.Completed ? "completed by " + task.CompletedBy : "withdrawn by the process")}.");
+        }
+
+        var allowed = task.Assignee == user.UserName || (task.Assignee is null && user.IsInAnyGroup(task.CandidateGroupList));
+        if (!allowed)
+        {
+            return ApiProblems.Forbidden(task.Assignee is null
+                ? "This task is not offered to any of your groups."
+                : $"This task is assigned to {task.Assignee}; only they can complete it.");
+        }
+
+        var outcomes = task.OutcomeList;
+        var outcome = request?.Outcome;
+        if (outcomes.Count > 0 && (outcome is null || !outcomes.Contains(outcome)))
+        {
+            return ApiProblems.Field("outcome", $"outcome must be one of: {string.Join(", ", outcomes)}.");
+        }
+
+        var variables = request?.Variables?.DeepClone().AsObject() ?? [];
+        if (outcome is not null)
+        {
+            variables["outcome"] = outcome;
+        }
+
+        var missing = TaskRequirements.Missing(task, outcome, variables);
+        if (missing.Count > 0)
+        {
+            return ApiProblems.Validation(missing);
+        }
+
+        try
+        {
+            await runner.CompleteTaskAsync(task.InstanceId, id, outcome, variables, user.UserName, cancellationToken);
+        }
+        catch (BookmarkNotFoundException)
+        {
+            return ApiProblems.Conflict("This task was completed or withdrawn a moment ago.");
+        }
+
+        return TypedResults.Ok(new { id, state = "completed", outcome });
+    }
+
+    private static async Task<IResult> AssignAsync(Guid id, AssignTaskRequest? request, CaseFlowDbContext db, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request?.UserName))
+        {
+            return ApiProblems.Field("userName", "userName is required.");
+        }
+
+        if (!await db.Users.AnyAsync(u => u.UserName == request.UserName && !u.IsDisabled, cancellationToken))
+        {
+            return ApiProblems.Field("userName", $"There is no active user '{request.UserName}'.");
+        }
+
+        var updated = await db.Tasks.Where(t => t.Id == id && t.State == TaskState.Open)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Assignee, request.UserName), cancellationToken);
+        if (updated == 1)
+        {
+            return TypedResults.Ok(new { id, assignee = request.UserName });
+        }
+
+        return await db.Tasks.AnyAsync(t => t.Id == id, cancellationToken)
+            ? ApiProblems.Conflict("This task is no longer open.")
+            : ApiProblems.NotFound($"Task {id} does not exist.");
+    }
+}

@@ -1,0 +1,101 @@
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using CaseFlow.Server.Api.Contracts;
+
+namespace CaseFlow.Server.Cases;
+
+/// <summary>Checks an intake request against Art. 10's required materials; every problem is named by its field.</summary>
+public static partial class CaseRequestValidator
+{
+    public static readonly string[] Kinds = ["complaint", "report"];
+    public static readonly string[] Channels = ["hotline", "platform", "letter", "visit", "transfer", "assigned"];
+
+    public static Dictionary<string, string[]> Validate(CreateCaseRequest? request, DateTimeOffset now)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request is null)
+        {
+            errors["body"] = ["The body must be a JSON object describing the case. 请求正文必须是描述案件的 JSON 对象。"];
+            return errors;
+        }
+
+        OneOf(errors, "kind", request.Kind, Kinds);
+        OneOf(errors, "channel", request.Channel, Channels);
+        if (request.ReceivedAt is { } receivedAt && receivedAt > now.AddMinutes(5))
+        {
+            errors["receivedAt"] = ["receivedAt is in the future; give the date the authority received it. 收到时间不能晚于当前时间。"];
+        }
+
+        if (request.Complainant is null)
+        {
+            errors["complainant"] = ["complainant is required: name, phone and address (Art. 10). 必须填写投诉人信息。"];
+        }
+        else
+        {
+            Required(errors, "complainant.name", request.Complainant.Name, 100);
+            Required(errors, "complainant.phone", request.Complainant.Phone, 30);
+            if (!string.IsNullOrWhiteSpace(request.Complainant.Phone) && !PhonePattern().IsMatch(request.Complainant.Phone.Trim()))
+            {
+                errors["complainant.phone"] = ["complainant.phone must be a phone number of 7 to 20 digits (dashes and a leading + allowed). 联系电话格式不正确。"];
+            }
+
+            if (!string.IsNullOrWhiteSpace(request.Complainant.Email) && !MailAddress.TryCreate(request.Complainant.Email.Trim(), out _))
+            {
+                errors["complainant.email"] = ["complainant.email is not an email address. 电子邮箱格式不正确。"];
+            }
+
+            MaxLength(errors, "complainant.address", request.Complainant.Address, 300);
+        }
+
+        if (request.Respondent is null)
+        {
+            errors["respondent"] = ["respondent is required: at least the business's name. 必须填写被投诉人信息。"];
+        }
+        else
+        {
+            Required(errors, "respondent.name", request.Respondent.Name, 200);
+            MaxLength(errors, "respondent.address", request.Respondent.Address, 300);
+            MaxLength(errors, "respondent.creditCode", request.Respondent.CreditCode, 18);
+        }
+
+        Required(errors, "category", request.Category, 100);
+        Required(errors, "subject", request.Subject, 200);
+        Required(errors, "description", request.Description, 10_000);
+        if (request.AmountInvolved is < 0 or > 1_000_000_000_000m)
+        {
+            errors["amountInvolved"] = ["amountInvolved must be between 0 and 1,000,000,000,000 yuan. 涉案金额超出范围。"];
+        }
+
+        return errors;
+    }
+
+    private static void OneOf(Dictionary<string, string[]> errors, string field, string? value, string[] allowed)
+    {
+        if (value is null || !allowed.Contains(value))
+        {
+            errors[field] = [$"{field} must be one of: {string.Join(", ", allowed)}."];
+        }
+    }
+
+    private static void Required(Dictionary<string, string[]> errors, string field, string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors[field] = [$"{field} is required. 此项为必填项。"];
+            return;
+        }
+
+        MaxLength(errors, field, value, maxLength);
+    }
+
+    private static void MaxLength(Dictionary<string, string[]> errors, string field, string? value, int maxLength)
+    {
+        if (value is not null && value.Length > maxLength)
+        {
+            errors[field] = [$"{field} is longer than {maxLength} characters. 超过 {maxLength} 个字符。"];
+        }
+    }
+
+    [GeneratedRegex(@"^\+?[0-9][0-9\- ]{5,22}[0-9]$")]
+    private static partial Regex PhonePattern();
+}

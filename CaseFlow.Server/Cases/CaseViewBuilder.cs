@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text.Json;
+using CaseFlow.Server.Api.Contracts;
+using CaseFlow.Server.Persistence;
+using CaseFlow.Server.Persistence.Entities;
+using CaseFlow.Workflows.Calendar;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseFlow.Server.Cases;
+
+/// <summary>Assembles the case view: masked parties, deadlines with working days left, open tasks and the timeline.</summary>
+public sealed class CaseViewBuilder(CaseFlowDbContext db, IBusinessCalendar calendar, TimeProvider clock)
+{
+    public async Task<CaseResponse?> BuildAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var c = await db.Cases.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
+        if (c is null)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        var deadlines = await db.Deadlines.AsNoTracking().Where(d => d.CaseId == id).OrderBy(d => d.StartedAt).ToListAsync(cancellationToken);
+        var tasks = await db.Tasks.AsNoTracking().Where(t => t.CaseId == id && t.State == TaskState.Open).OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
+        var timeline = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Id).ToListAsync(cancellationToken);
+
+        return new CaseResponse(
+            c.Id,
+            c.Number,
+            c.Kind,
+            c.Channel,
+            JsonNamingPolicy.CamelCase.ConvertName(c.Status.ToString()),
+            c.OfficeId,
+            c.ReceivedAt,
+            new PartyResponse(c.ComplainantName, PersonalDataMask.Phone(c.ComplainantPhone), c.ComplainantEmail, PersonalDataMask.Address(c.ComplainantAddress)),
+            new RespondentRequest(c.RespondentName, c.RespondentAddress, c.RespondentCreditCode),
+            c.Category,
+            c.Subject,
+            c.Description,
+            c.AmountInvolved,
+            c.ProcessInstanceId,
+            c.ClosedAt,
+            deadlines.Select(d => ToResponse(d, now)).ToList(),
+            tasks.Select(t => TaskViews.ToResponse(t, c.Number, calendar, now)).ToList(),
+            timeline.Select(e => new TimelineEntryResponse(e.At, e.Actor, e.Event, e.Details)).ToList());
+    }
+
+    private DeadlineResponse ToResponse(StoredDeadline d, DateTimeOffset now)
+    {
+        // A running deadline whose instant has passed is breached now, even before any escalation records it.
+        var state = d.State == DeadlineState.Running && now > d.DueAt ? DeadlineState.Breached : d.State;
+        var dueDate = calendar.ToLocalDate(d.DueAt);
+        int? left = state is DeadlineState.Running or DeadlineState.Breached && d.CompletedAt is null
+            ? calendar.WorkingDaysLeft(calendar.ToLocalDate(now), dueDate)
+            : null;
+        return new DeadlineResponse(
+            d.Name,
+            d.DueAt,
+            dueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            d.Rule,
+            JsonNamingPolicy.CamelCase.ConvertName(state.ToString()),
+            left);
+    }
+}

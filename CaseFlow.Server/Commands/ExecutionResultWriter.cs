@@ -1,0 +1,206 @@
+using CaseFlow.Server.Cases;
+using CaseFlow.Server.Persistence;
+using CaseFlow.Server.Persistence.Entities;
+using CaseFlow.Workflows.Cases;
+using CaseFlow.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseFlow.Server.Commands;
+
+/// <summary>
+/// Turns what the engine did into rows: instance state, bookmarks, tasks, deadlines, history, case changes and
+/// outbox emails, all added to the same unit of work so one SaveChanges commits them together.
+/// </summary>
+internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider clock)
+{
+    private const string SystemActor = "system";
+
+    public async Task WriteAsync(StoredInstance stored, ExecutionResult result, string? actor, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var state = result.Instance;
+        stored.StateJson = EngineJson.Serialize(state);
+        stored.Status = state.Status;
+        stored.UpdatedAt = now;
+        stored.ConcurrencyVersion++;
+
+        var storedCase = stored.CaseId is { } caseId
+            ? db.Cases.Local.FirstOrDefault(c => c.Id == caseId) ?? await db.Cases.FindAsync([caseId], cancellationToken)
+            : null;
+
+        await RemoveBookmarksAsync(result.RemovedBookmarkIds, now, cancellationToken);
+        foreach (var bookmark in result.CreatedBookmarks)
+        {
+            AddBookmark(stored, bookmark, now);
+        }
+
+        foreach (var entry in result.History)
+        {
+            AddHistory(stored, storedCase, entry, actor);
+        }
+
+        foreach (var effect in result.Effects)
+        {
+            ApplyEffect(storedCase, effect, now);
+        }
+
+        if (state.Status == InstanceStatus.Faulted && state.Incident is { } incident && storedCase is not null)
+        {
+            AddTimeline(storedCase.Id, now, SystemActor, "Incident", $"{incident.ElementId}: {incident.Message}");
+        }
+    }
+
+    private async Task RemoveBookmarksAsync(IReadOnlyList<Guid> ids, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var bookmarks = await db.Bookmarks.Where(b => ids.Contains(b.Id)).ToListAsync(cancellationToken);
+        db.Bookmarks.RemoveRange(bookmarks);
+
+        var tasks = await db.Tasks.Where(t => ids.Contains(t.Id) && t.State == TaskState.Open).ToListAsync(cancellationToken);
+        var deadlines = await db.Deadlines.Where(d => d.TaskId != null && ids.Contains(d.TaskId.Value) && d.State == DeadlineState.Running)
+            .ToListAsync(cancellationToken);
+        foreach (var task in tasks)
+        {
+            // Withdrawn by the process; a completion command marks it Completed after this runs.
+            task.State = TaskState.Cancelled;
+            task.CompletedAt = now;
+        }
+
+        foreach (var deadline in deadlines)
+        {
+            deadline.State = now > deadline.DueAt ? DeadlineState.Breached : DeadlineState.Met;
+            deadline.CompletedAt = now;
+        }
+    }
+
+    private void AddBookmark(StoredInstance stored, Bookmark bookmark, DateTimeOffset now)
+    {
+        db.Bookmarks.Add(new StoredBookmark
+        {
+            Id = bookmark.Id,
+            InstanceId = stored.Id,
+            Kind = bookmark.Kind,
+            ElementId = bookmark.ElementId,
+            DueAt = bookmark.DueAt,
+            MessageName = bookmark.MessageName,
+            CorrelationKey = bookmark.CorrelationKey,
+            CreatedAt = now,
+        });
+
+        if (bookmark is not { Kind: BookmarkKind.UserTask, Task: { } info })
+        {
+            return;
+        }
+
+        db.Tasks.Add(new StoredTask
+        {
+            Id = bookmark.Id,
+            InstanceId = stored.Id,
+            CaseId = stored.CaseId,
+            ElementId = bookmark.ElementId,
+            Name = info.Name,
+            CandidateGroups = info.CandidateGroups.Count == 0 ? "" : "," + string.Join(',', info.CandidateGroups) + ",",
+            Assignee = string.IsNullOrWhiteSpace(info.Assignee) ? null : info.Assignee,
+            Outcomes = string.Join(',', info.Outcomes),
+            DueAt = info.DueAt,
+            DueIn = info.DueIn,
+            RequiredVariables = TaskRequirements.Format(info.RequiredVariables),
+            CreatedAt = now,
+            State = TaskState.Open,
+        });
+
+        if (info.DueAt is { } dueAt && stored.CaseId is { } caseId)
+        {
+            db.Deadlines.Add(new StoredDeadline
+            {
+                Id = Guid.NewGuid(),
+                CaseId = caseId,
+                TaskId = bookmark.Id,
+                Name = info.Name,
+                Rule = info.DueIn ?? "",
+                StartedAt = now,
+                DueAt = dueAt,
+                State = DeadlineState.Running,
+            });
+        }
+    }
+
+    private void AddHistory(StoredInstance stored, StoredCase? storedCase, HistoryEntry entry, string? actor)
+    {
+        db.HistoryEvents.Add(new StoredHistoryEvent
+        {
+            InstanceId = stored.Id,
+            At = entry.At,
+            ElementId = entry.ElementId,
+            Event = entry.Event,
+            Details = entry.Details,
+            Actor = entry.Actor ?? actor,
+        });
+
+        if (storedCase is not null && TimelineEvents.Contains(entry.Event))
+        {
+            AddTimeline(storedCase.Id, entry.At, entry.Actor ?? actor ?? SystemActor, entry.Event, entry.Details);
+        }
+    }
+
+    // The case timeline shows what a handler cares about, not every element the token passed.
+    private static readonly HashSet<string> TimelineEvents = new(StringComparer.Ordinal)
+    {
+        "TaskCreated", "TaskCompleted", "TimerFired", "MessageReceived", "Incident", "InstanceCompleted",
+    };
+
+    private void ApplyEffect(StoredCase? storedCase, WorkflowEffect effect, DateTimeOffset now)
+    {
+        switch (effect)
+        {
+            case SendEmailEffect email:
+                db.OutboxMessages.Add(new StoredOutboxMessage
+                {
+                    Id = Guid.NewGuid(),
+                    IdempotencyKey = email.IdempotencyKey,
+                    To = email.To,
+                    Subject = email.Subject,
+                    Body = email.Body,
+                    CaseId = storedCase?.Id,
+                    CreatedAt = now,
+                    State = OutboxState.Pending,
+                    NextAttemptAt = now,
+                    MessageId = $"{Guid.NewGuid():N}@caseflow",
+                });
+                if (storedCase is not null)
+                {
+                    AddTimeline(storedCase.Id, now, SystemActor, "EmailQueued", email.Subject);
+                }
+
+                break;
+            case SetCaseStatusEffect status when storedCase is not null:
+                var target = Enum.Parse<CaseStatus>(status.Status, ignoreCase: true);
+                var from = storedCase.Status;
+                storedCase.ChangeStatus(target, now);
+                AddTimeline(storedCase.Id, now, SystemActor, "StatusChanged", $"{from} → {target}{(status.Reason is null ? "" : "：" + status.Reason)}");
+                break;
+            case AssignOfficeEffect office when storedCase is not null:
+                storedCase.OfficeId = office.OfficeId;
+                if (storedCase.Status is CaseStatus.Accepted)
+                {
+                    storedCase.ChangeStatus(CaseStatus.Assigned, now);
+                }
+
+                AddTimeline(storedCase.Id, now, SystemActor, "OfficeAssigned", office.OfficeId);
+                break;
+            case CaseTimelineEffect timeline when storedCase is not null:
+                AddTimeline(storedCase.Id, now, SystemActor, timeline.Event, timeline.Details);
+                break;
+            default:
+                // Case effects on an instance without a case (a process started directly) have nothing to change.
+                break;
+        }
+    }
+
+    private void AddTimeline(Guid caseId, DateTimeOffset at, string actor, string @event, string? details) =>
+        db.CaseEvents.Add(new StoredCaseEvent { CaseId = caseId, At = at, Actor = actor, Event = @event, Details = details });
+}

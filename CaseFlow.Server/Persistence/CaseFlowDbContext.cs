@@ -1,0 +1,58 @@
+using CaseFlow.Server.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseFlow.Server.Persistence;
+
+/// <summary>The one database context: cases, processes, instances, bookmarks, tasks, outbox, users.</summary>
+/// <remarks>
+/// Migrations are generated per provider with
+/// <c>dotnet ef migrations add &lt;Intent&gt; --project CaseFlow.Server --output-dir Persistence/Migrations/Sqlite</c>.
+/// Quartz's tables are not EF's: Quartz provisions them itself in the same database.
+/// </remarks>
+public sealed class CaseFlowDbContext(DbContextOptions<CaseFlowDbContext> options) : DbContext(options)
+{
+    public DbSet<StoredUser> Users => Set<StoredUser>();
+
+    public DbSet<StoredAccessToken> AccessTokens => Set<StoredAccessToken>();
+
+    public DbSet<StoredOffice> Offices => Set<StoredOffice>();
+
+    public DbSet<StoredProcessVersion> ProcessVersions => Set<StoredProcessVersion>();
+
+    public DbSet<StoredProcessDraft> ProcessDrafts => Set<StoredProcessDraft>();
+
+    public DbSet<StoredInstance> Instances => Set<StoredInstance>();
+
+    public DbSet<StoredBookmark> Bookmarks => Set<StoredBookmark>();
+
+    public DbSet<StoredTask> Tasks => Set<StoredTask>();
+
+    public DbSet<StoredCase> Cases => Set<StoredCase>();
+
+    public DbSet<StoredCaseEvent> CaseEvents => Set<StoredCaseEvent>();
+
+    public DbSet<StoredDeadline> Deadlines => Set<StoredDeadline>();
+
+    public DbSet<StoredHistoryEvent> HistoryEvents => Set<StoredHistoryEvent>();
+
+    public DbSet<StoredOutboxMessage> OutboxMessages => Set<StoredOutboxMessage>();
+
+    public DbSet<StoredIdempotencyRecord> IdempotencyRecords => Set<StoredIdempotencyRecord>();
+
+    public DbSet<StoredCounter> Counters => Set<StoredCounter>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CaseFlowDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // SQLite cannot order or compare DateTimeOffset natively; store UTC ticks so "due before now" is an index range.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+    }
+}

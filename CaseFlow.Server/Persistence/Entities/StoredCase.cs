@@ -1,0 +1,74 @@
+using CaseFlow.Server.Cases;
+using CaseFlow.Workflows.Cases;
+
+namespace CaseFlow.Server.Persistence.Entities;
+
+/// <summary>A complaint or report and the people in it. Status changes only through <see cref="ChangeStatus"/>.</summary>
+public sealed class StoredCase
+{
+    public Guid Id { get; set; }
+
+    /// <summary>Human-facing number, e.g. TS2026-000123 (投诉) or JB2026-000045 (举报).</summary>
+    public required string Number { get; set; }
+
+    public required string Kind { get; set; }
+
+    public required string Channel { get; set; }
+
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    public CaseStatus Status { get; private set; } = CaseStatus.Registered;
+
+    public string? OfficeId { get; set; }
+
+    public required string ComplainantName { get; set; }
+
+    public required string ComplainantPhone { get; set; }
+
+    public string? ComplainantEmail { get; set; }
+
+    public string? ComplainantAddress { get; set; }
+
+    public required string RespondentName { get; set; }
+
+    public string? RespondentAddress { get; set; }
+
+    public string? RespondentCreditCode { get; set; }
+
+    public required string Category { get; set; }
+
+    public required string Subject { get; set; }
+
+    public required string Description { get; set; }
+
+    public decimal? AmountInvolved { get; set; }
+
+    public Guid? ProcessInstanceId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public required string CreatedBy { get; set; }
+
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>Moves the case to <paramref name="target"/>, refusing transitions the procedure does not allow.</summary>
+    /// <exception cref="CaseTransitionException">The transition is not allowed from the current status.</exception>
+    public void ChangeStatus(CaseStatus target, DateTimeOffset at)
+    {
+        if (target == Status)
+        {
+            return;
+        }
+
+        if (!CaseTransitions.IsAllowed(Status, target))
+        {
+            throw new CaseTransitionException(Number, Status, target);
+        }
+
+        Status = target;
+        if (target is CaseStatus.Closed or CaseStatus.Refused)
+        {
+            ClosedAt = at;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using CaseFlow.Server.Hosting;
+using CaseFlow.Server.Mail;
+using CaseFlow.Server.Persistence;
+using CaseFlow.Server.Scheduling;
+using CaseFlow.Server.Seeding;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddCaseFlowLogging();
+builder.AddCaseFlowCore();
+builder.AddCaseFlowPersistence();
+builder.Services.AddHostedService<StartupSeeder>();
+builder.AddCaseFlowScheduling();
+builder.AddCaseFlowMail();
+builder.AddCaseFlowApi();
+
+var app = builder.Build();
+app.MapCaseFlowApi();
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

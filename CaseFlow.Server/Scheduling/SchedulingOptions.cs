@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CaseFlow.Server.Scheduling;
+
+/// <summary><c>CaseFlow:Scheduling</c>: how timers are fired, retried and reconciled.</summary>
+public sealed class SchedulingOptions
+{
+    public const string Section = "CaseFlow:Scheduling";
+
+    /// <summary>Quartz scheduler name; every node of one database must use the same one.</summary>
+    [Required]
+    public string SchedulerName { get; set; } = "caseflow";
+
+    /// <summary>This node's id in the job store; distinct per node once Quartz is clustered.</summary>
+    [Required]
+    public string InstanceId { get; set; } = "caseflow-node";
+
+    /// <summary>Timers firing at once. Each firing is a short database transaction, so a few threads suffice.</summary>
+    [Range(1, 64)]
+    public int MaxConcurrency { get; set; } = 4;
+
+    /// <summary>How late a trigger may be before it counts as misfired; misfired timers fire at once.</summary>
+    [Range(1, 3600)]
+    public double MisfireThresholdSeconds { get; set; } = 10;
+
+    /// <summary>Retries of a firing that threw, after the first attempt.</summary>
+    [Range(1, 20)]
+    public int RetryAttempts { get; set; } = 5;
+
+    /// <summary>Wait before the first retry of a failed firing; doubled on each further retry.</summary>
+    [Range(0.1, 3600)]
+    public double RetryBaseDelaySeconds { get; set; } = 5;
+
+    /// <summary>Longest wait between retries of a failed firing.</summary>
+    [Range(1, 86400)]
+    public double RetryMaxDelaySeconds { get; set; } = 300;
+
+    /// <summary>How often open timer bookmarks are compared with the job store's triggers.</summary>
+    [Range(0.1, 86400)]
+    public double ReconcileIntervalSeconds { get; set; } = 60;
+}

@@ -1,0 +1,61 @@
+using CaseFlow.Server.Persistence;
+using CaseFlow.Workflows.Scheduling;
+using Microsoft.Data.Sqlite;
+using Quartz;
+
+namespace CaseFlow.Server.Scheduling;
+
+/// <summary>Registers Quartz (ADO job store in the application's SQLite database), the timer job and the reconciler.</summary>
+public static class SchedulingServiceCollectionExtensions
+{
+    /// <summary>Adds timers. Call after <c>AddCaseFlowPersistence</c>.</summary>
+    /// <remarks>
+    /// Hosted services start in registration order, and Quartz provisions its tables when it starts, so the
+    /// database initializer registered by <c>AddCaseFlowPersistence</c> must come first: the file exists, is
+    /// in WAL mode and migrated before Quartz or the reconciler touch it.
+    /// </remarks>
+    public static IHostApplicationBuilder AddCaseFlowScheduling(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var section = builder.Configuration.GetSection(SchedulingOptions.Section);
+        builder.Services.AddOptions<SchedulingOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+
+        // Quartz is configured now, before the container exists; the connection string is only known to the
+        // DatabaseConnection singleton, so the store asks for it when it first opens a connection.
+        var settings = section.Get<SchedulingOptions>() ?? new SchedulingOptions();
+        builder.AddQuartz(quartz =>
+        {
+            quartz.ConfigureScheduler(scheduler =>
+            {
+                scheduler.InstanceName = settings.SchedulerName;
+                scheduler.InstanceId = settings.InstanceId;
+            });
+            quartz.UseDefaultThreadPool(settings.MaxConcurrency);
+            quartz.UsePersistentStore(store =>
+            {
+                store.UseSqlite(source => source.DataSourceFactory = services =>
+                    SqliteFactory.Instance.CreateDataSource(services.GetRequiredService<DatabaseConnection>().ConnectionString));
+                store.ProvisionSchema();
+                store.UseSystemTextJsonSerializer();
+                store.ConfigureStore(jobStore =>
+                {
+                    jobStore.MisfireThreshold = TimeSpan.FromSeconds(settings.MisfireThresholdSeconds);
+                    jobStore.StoreJobDataAsStrings = true;
+                });
+            });
+            quartz.AddJob<ResumeTimerJob>(job => job
+                .WithIdentity(TimerKeys.ResumeTimerJob)
+                .WithDescription("Resumes a timer bookmark")
+                .StoreDurably()
+                .RequestRecovery());
+        });
+        builder.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+
+        builder.Services.AddScoped<ITimerFiring, CommandRunnerTimerFiring>();
+        builder.Services.AddSingleton<QuartzBookmarkScheduler>();
+        builder.Services.AddSingleton<IBookmarkScheduler>(services => services.GetRequiredService<QuartzBookmarkScheduler>());
+        builder.Services.AddSingleton<TimerReconciler>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<TimerReconciler>());
+        return builder;
+    }
+}

@@ -1,0 +1,101 @@
+using CaseFlow.Server.Persistence;
+using CaseFlow.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace CaseFlow.Server.Scheduling;
+
+/// <summary>
+/// Schedules every open timer bookmark that has no Quartz trigger, at start-up and then periodically.
+/// </summary>
+/// <remarks>
+/// The bookmark row is committed before its trigger is stored, so a crash in between, a failed scheduling
+/// call, or a trigger whose retries ran out all leave an open timer with no trigger. This pass finds them.
+/// Scheduling keeps an existing trigger, so racing the command runner is harmless, and a bookmark consumed
+/// meanwhile only costs one no-op firing.
+/// </remarks>
+public sealed class TimerReconciler(
+    IServiceScopeFactory scopes,
+    ISchedulerFactory schedulerFactory,
+    QuartzBookmarkScheduler bookmarkScheduler,
+    IOptions<SchedulingOptions> options,
+    TimeProvider clock,
+    ILogger<TimerReconciler> logger) : BackgroundService
+{
+    private const int PageSize = 1000;
+
+    /// <summary>One reconciliation pass; returns how many triggers it had to create.</summary>
+    public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
+
+        // A trigger Quartz parked in ERROR would count as present and never fire again.
+        await scheduler.ResetTriggersFromErrorState(GroupMatcher<TriggerKey>.GroupEquals(TimerKeys.TriggerGroup), cancellationToken);
+
+        // Triggers are read before bookmarks: a timer committed in between is then seen without its trigger and
+        // scheduled with "keep", never the other way round (a trigger seen whose bookmark we then miss).
+        var triggered = await LoadTriggerNamesAsync(scheduler, cancellationToken);
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CaseFlowDbContext>();
+        var open = await db.Bookmarks.AsNoTracking()
+            .Where(b => b.Kind == BookmarkKind.Timer && b.DueAt != null)
+            .Select(b => new { b.Id, b.InstanceId, b.DueAt })
+            .ToListAsync(cancellationToken);
+
+        var scheduled = 0;
+        foreach (var bookmark in open.Where(b => !triggered.Contains(TimerKeys.ForBookmark(b.Id).Name)))
+        {
+            if (await bookmarkScheduler.ScheduleAsync(scheduler, bookmark.InstanceId, bookmark.Id, bookmark.DueAt!.Value, cancellationToken))
+            {
+                scheduled++;
+            }
+        }
+
+        if (scheduled > 0)
+        {
+            logger.LogWarning("Scheduled {Count} open timer bookmarks that had no trigger", scheduled);
+        }
+
+        return scheduled;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ReconcileIntervalSeconds), clock);
+        do
+        {
+            try
+            {
+                await ReconcileAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The next pass tries again; a reconciler that stopped would silently strand timers.
+                logger.LogError(ex, "Timer reconciliation failed");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private static async Task<HashSet<string>> LoadTriggerNamesAsync(IScheduler scheduler, CancellationToken cancellationToken)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var skip = 0; ; skip += PageSize)
+        {
+            var page = await scheduler.QueryTriggers(
+                new TriggerQuery { Group = GroupMatcher<TriggerKey>.GroupEquals(TimerKeys.TriggerGroup), Skip = skip, Take = PageSize },
+                cancellationToken);
+            foreach (var header in page.Items)
+            {
+                names.Add(header.Key.Name);
+            }
+
+            if (!page.HasMore)
+            {
+                return names;
+            }
+        }
+    }
+}

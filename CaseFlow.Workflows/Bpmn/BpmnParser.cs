@@ -1,0 +1,165 @@
+using System.Xml;
+using System.Xml.Linq;
+using CaseFlow.Workflows.Activities;
+using CaseFlow.Workflows.Expressions;
+using CaseFlow.Workflows.Runtime;
+using Microsoft.Extensions.Options;
+
+namespace CaseFlow.Workflows.Bpmn;
+
+/// <summary>Reads BPMN 2.0 XML safely and turns CaseFlow's subset into a <see cref="ProcessGraph"/>.</summary>
+/// <remarks>
+/// Uploads come from users, so the reader refuses DTDs (no entity expansion, no external entities, nothing
+/// read from disk or network) and caps size, element count and depth before anything else looks at the file.
+/// Every problem is collected so a legal officer sees all of them in one round.
+/// </remarks>
+public sealed class BpmnParser(IActivityRegistry activities, IExpressionEvaluator expressions, IOptions<WorkflowEngineOptions> options)
+    : IBpmnParser
+{
+    private readonly WorkflowEngineOptions _options = options.Value;
+
+    /// <inheritdoc />
+    public BpmnParseResult Parse(string xml)
+    {
+        var errors = new List<ValidationError>();
+        var document = Load(xml, errors);
+        if (document is null)
+        {
+            return new BpmnParseResult(null, errors);
+        }
+
+        var root = document.Root!;
+        if (root.Name != BpmnNames.Bpmn + "definitions")
+        {
+            errors.Add(new(BpmnNames.Definitions,
+                $"The document is not BPMN 2.0: its root element is '{root.Name.LocalName}', but it must be 'definitions' in namespace {BpmnNames.Bpmn.NamespaceName}."));
+            return new BpmnParseResult(null, errors);
+        }
+
+        var process = SelectProcess(root, errors);
+        if (process is null)
+        {
+            return new BpmnParseResult(null, errors);
+        }
+
+        CheckUniqueIds(root, errors);
+        var messages = root.Elements(BpmnNames.Bpmn + "message")
+            .Where(m => BpmnNames.Id(m) is not null)
+            .GroupBy(m => BpmnNames.Id(m)!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (string?)g.First().Attribute("name") ?? g.Key, StringComparer.Ordinal);
+
+        var reader = new ProcessReader(activities, expressions, messages, errors);
+        var (nodes, flows) = reader.Read(process);
+        var processId = BpmnNames.Id(process) ?? BpmnNames.Definitions;
+        GraphValidator.Validate(processId, nodes, flows, errors);
+
+        var graph = new ProcessGraph
+        {
+            ProcessId = processId,
+            Name = (string?)process.Attribute("name"),
+            MessageStartNames = [.. nodes.Values.OfType<StartEventNode>().Select(s => s.MessageName).OfType<string>()],
+            Nodes = nodes,
+            Flows = flows,
+        };
+        return new BpmnParseResult(graph, errors);
+    }
+
+    private XDocument? Load(string xml, List<ValidationError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(xml))
+        {
+            errors.Add(new(BpmnNames.Definitions, "The document is empty."));
+            return null;
+        }
+
+        if (xml.Length > _options.MaxDocumentCharacters)
+        {
+            errors.Add(new(BpmnNames.Definitions, $"The document is too large: at most {_options.MaxDocumentCharacters} characters are accepted."));
+            return null;
+        }
+
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersInDocument = _options.MaxDocumentCharacters,
+            MaxCharactersFromEntities = 1024,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+        };
+
+        try
+        {
+            // First pass: count and measure while streaming, so a hostile document is refused before a tree is built.
+            using (var reader = XmlReader.Create(new StringReader(xml), settings))
+            {
+                var elements = 0;
+                while (reader.Read())
+                {
+                    if (reader.NodeType != XmlNodeType.Element)
+                    {
+                        continue;
+                    }
+
+                    if (++elements > _options.MaxElements)
+                    {
+                        errors.Add(new(BpmnNames.Definitions, $"The document has too many elements: at most {_options.MaxElements} are accepted."));
+                        return null;
+                    }
+
+                    if (reader.Depth >= _options.MaxDepth)
+                    {
+                        errors.Add(new(BpmnNames.Definitions, $"The document is nested too deeply: at most {_options.MaxDepth} levels are accepted."));
+                        return null;
+                    }
+                }
+            }
+
+            using var treeReader = XmlReader.Create(new StringReader(xml), settings);
+            return XDocument.Load(treeReader, LoadOptions.SetLineInfo);
+        }
+        catch (XmlException ex)
+        {
+            errors.Add(new(BpmnNames.Definitions, xml.Contains("<!DOCTYPE", StringComparison.OrdinalIgnoreCase)
+                ? "The document contains a DOCTYPE declaration (DTD). CaseFlow refuses DTDs and entities for security; remove the <!DOCTYPE ...> part."
+                : $"The document is not well-formed XML (line {ex.LineNumber}, position {ex.LinePosition}). Check that every tag is closed and special characters are escaped."));
+            return null;
+        }
+    }
+
+    private static XElement? SelectProcess(XElement root, List<ValidationError> errors)
+    {
+        var processes = root.Elements(BpmnNames.Bpmn + "process").ToList();
+        var executable = processes
+            .Where(p => !string.Equals((string?)p.Attribute("isExecutable"), "false", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        if (executable.Count == 1)
+        {
+            if (string.IsNullOrWhiteSpace(BpmnNames.Id(executable[0])))
+            {
+                errors.Add(new(BpmnNames.Definitions, "The process has no id. The id is the process key; give the process an id."));
+                return null;
+            }
+
+            return executable[0];
+        }
+
+        errors.Add(new(BpmnNames.Definitions, executable.Count == 0
+            ? "The document contains no executable process. Add a process (or mark one isExecutable=\"true\")."
+            : $"The document contains {executable.Count} executable processes, but CaseFlow runs exactly one per file. Mark the others isExecutable=\"false\" or move them to their own files."));
+        return null;
+    }
+
+    private static void CheckUniqueIds(XElement root, List<ValidationError> errors)
+    {
+        var duplicates = root.DescendantsAndSelf()
+            .Select(BpmnNames.Id)
+            .OfType<string>()
+            .GroupBy(id => id, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1);
+        foreach (var duplicate in duplicates)
+        {
+            errors.Add(new(duplicate.Key, $"The id '{duplicate.Key}' is used by {duplicate.Count()} elements; every id must be unique."));
+        }
+    }
+}

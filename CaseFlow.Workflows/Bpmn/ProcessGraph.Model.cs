@@ -1,0 +1,31 @@
+namespace CaseFlow.Workflows.Bpmn;
+
+/// <summary>The executable part of the graph, visible to the engine only.</summary>
+public sealed partial class ProcessGraph
+{
+    /// <summary>True when the process has a none start event (it can be started without a message).</summary>
+    public bool HasNoneStart => Nodes.Values.Any(n => n is StartEventNode { MessageName: null });
+
+    /// <summary>The published version this graph was parsed from (set by <see cref="ProcessGraphCache"/>; 0 for drafts).</summary>
+    public int Version { get; init; }
+
+    internal IReadOnlyDictionary<string, FlowNode> Nodes { get; init; } = new Dictionary<string, FlowNode>();
+
+    internal IReadOnlyDictionary<string, SequenceFlow> Flows { get; init; } = new Dictionary<string, SequenceFlow>();
+
+    /// <summary>The display name of an element (its BPMN <c>name</c>), or null when it has none or does not exist.</summary>
+    public string? GetElementName(string elementId) => Nodes.TryGetValue(elementId, out var node) ? node.Name : null;
+
+    internal FlowNode Node(string id) => Nodes[id];
+
+    /// <summary>The same graph labelled with its published version; nodes are shared, they are immutable.</summary>
+    internal ProcessGraph WithVersion(int version) => new()
+    {
+        ProcessId = ProcessId,
+        Name = Name,
+        MessageStartNames = MessageStartNames,
+        Version = version,
+        Nodes = Nodes,
+        Flows = Flows,
+    };
+}

@@ -1,0 +1,154 @@
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+using CaseFlow.Workflows.Calendar;
+
+namespace CaseFlow.Workflows.Bpmn;
+
+/// <summary>User and service tasks.</summary>
+internal sealed partial class ProcessReader
+{
+    private UserTaskNode ReadUserTask(XElement element, string id)
+    {
+        CheckChildren(element, id);
+        var groupsText = (string?)element.Attribute(BpmnNames.CaseFlow + "candidateGroups");
+        var groups = new List<ValueTemplate>();
+        if (groupsText is not null)
+        {
+            // A single ${...} may return an array or a comma list, so it is not split on its own commas.
+            var parts = TryUnwrap(groupsText.Trim(), out _) ? [groupsText] : groupsText.Split(',');
+            foreach (var part in parts.Where(p => !string.IsNullOrWhiteSpace(p)))
+            {
+                if (Template(part, element, id, "candidate groups") is { } template)
+                {
+                    groups.Add(template);
+                }
+            }
+        }
+
+        var dueText = (string?)element.Attribute(BpmnNames.CaseFlow + "dueIn");
+        BusinessDuration? due = null;
+        if (dueText is not null)
+        {
+            if (BusinessDuration.TryParse(dueText, out var parsed, out var error))
+            {
+                due = parsed;
+            }
+            else
+            {
+                Error(id, $"The deadline (caseflow:dueIn) of {Describe(element)} is invalid: {error}");
+            }
+        }
+
+        var outcomes = ((string?)element.Attribute(BpmnNames.CaseFlow + "outcomes") ?? "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+        var required = ReadRequiredVariables(element, id, outcomes);
+        return new UserTaskNode(id, Name(element))
+        {
+            RequiredVariables = required,
+            CandidateGroups = groups,
+            Assignee = Template((string?)element.Attribute(BpmnNames.CaseFlow + "assignee"), element, id, "assignee"),
+            Outcomes = outcomes,
+            DueIn = due,
+            DueInText = due?.ToString(),
+        };
+    }
+
+    /// <summary>Parses <c>caseflow:requiredVariables="refuse:refusalReason;accept:officeId;*:note"</c>.</summary>
+    private Dictionary<string, IReadOnlyList<string>> ReadRequiredVariables(XElement element, string id, List<string> outcomes)
+    {
+        var required = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var text = (string?)element.Attribute(BpmnNames.CaseFlow + "requiredVariables");
+        foreach (var rule in (text ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = rule.Split(':', 2, StringSplitOptions.TrimEntries);
+            var names = parts.Length == 2
+                ? parts[1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                : [];
+            if (parts.Length != 2 || names.Length == 0)
+            {
+                Error(id, $"caseflow:requiredVariables of {Describe(element)} has '{rule}'; write outcome:variable1,variable2 (or *:variable for every outcome), separated by semicolons.");
+                continue;
+            }
+
+            if (parts[0] != "*" && !outcomes.Contains(parts[0]))
+            {
+                Error(id, $"caseflow:requiredVariables of {Describe(element)} names the outcome '{parts[0]}', which is not one of its outcomes ({string.Join(", ", outcomes)}).");
+                continue;
+            }
+
+            required[parts[0]] = names;
+        }
+
+        return required;
+    }
+
+    private ServiceTaskNode ReadServiceTask(XElement element, string id)
+    {
+        CheckChildren(element, id);
+        var activityName = ((string?)element.Attribute(BpmnNames.CaseFlow + "activity"))?.Trim();
+        var known = string.Join(", ", activities.Descriptors.Select(d => d.Name));
+        if (string.IsNullOrEmpty(activityName))
+        {
+            Error(id, $"{Describe(element)} does not say which activity it runs. Set caseflow:activity to one of: {known}.");
+            return new ServiceTaskNode(id, Name(element), "", new Dictionary<string, ValueTemplate>());
+        }
+
+        var descriptor = activities.Find(activityName);
+        if (descriptor is null)
+        {
+            Error(id, $"{Describe(element)} runs the activity '{activityName}', which CaseFlow does not know. Known activities: {known}.");
+            return new ServiceTaskNode(id, Name(element), activityName, new Dictionary<string, ValueTemplate>());
+        }
+
+        var inputs = new Dictionary<string, ValueTemplate>(StringComparer.Ordinal);
+        foreach (var input in element.Elements(BpmnNames.Bpmn + "extensionElements").Elements(BpmnNames.CaseFlow + "input"))
+        {
+            var name = ((string?)input.Attribute("name"))?.Trim();
+            var value = (string?)input.Attribute("value");
+            var expression = (string?)input.Attribute("expression");
+            if (string.IsNullOrEmpty(name))
+            {
+                Error(id, $"{Describe(element)} has an input without a name.");
+                continue;
+            }
+
+            if (descriptor.Inputs.All(i => i.Name != name))
+            {
+                Error(id, $"{Describe(element)} sets the input '{name}', but activity {activityName} has no such input. Its inputs are: {string.Join(", ", descriptor.Inputs.Select(i => i.Name))}.");
+                continue;
+            }
+
+            if (inputs.ContainsKey(name) || (value is null) == (expression is null))
+            {
+                Error(id, inputs.ContainsKey(name)
+                    ? $"{Describe(element)} sets the input '{name}' more than once."
+                    : $"The input '{name}' of {Describe(element)} must have either a value or an expression (exactly one of them).");
+                continue;
+            }
+
+            if (expression is not null)
+            {
+                var compiled = Compile(expression, id, $"The input '{name}' of {Describe(element)} has an invalid expression.");
+                inputs[name] = new ValueTemplate(null, compiled);
+                continue;
+            }
+
+            if (!activities.TryCheckInput(activityName, name, JsonValue.Create(value), out var error))
+            {
+                Error(id, $"The input '{name}' of {Describe(element)} is invalid: {error}");
+            }
+
+            inputs[name] = new ValueTemplate(value, null);
+        }
+
+        foreach (var missing in descriptor.Inputs.Where(i => i.Required && !inputs.ContainsKey(i.Name)))
+        {
+            Error(id, $"{Describe(element)} does not set the required input '{missing.Name}' of activity {activityName} ({missing.Description})");
+        }
+
+        return new ServiceTaskNode(id, Name(element), activityName, inputs);
+    }
+}

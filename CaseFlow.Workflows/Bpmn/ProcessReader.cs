@@ -1,0 +1,227 @@
+using System.Xml.Linq;
+using CaseFlow.Workflows.Activities;
+using CaseFlow.Workflows.Expressions;
+
+namespace CaseFlow.Workflows.Bpmn;
+
+/// <summary>Reads the elements of one <c>bpmn:process</c> into graph nodes and flows, collecting every problem.</summary>
+internal sealed partial class ProcessReader(
+    IActivityRegistry activities,
+    IExpressionEvaluator expressions,
+    IReadOnlyDictionary<string, string> messages,
+    List<ValidationError> errors)
+{
+    // Artifacts and containers with no execution meaning: allowed, and skipped.
+    private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal)
+    {
+        "documentation", "extensionElements", "laneSet", "textAnnotation", "association", "group",
+    };
+
+    // Children any flow element may have.
+    private static readonly HashSet<string> CommonChildren = new(StringComparer.Ordinal)
+    {
+        "incoming", "outgoing", "documentation", "extensionElements",
+    };
+
+    private static readonly Dictionary<string, string> Hints = new(StringComparer.Ordinal)
+    {
+        ["task"] = "Use a user task for work done by a person, or a service task for an automatic step.",
+        ["scriptTask"] = "Scripts are not allowed; use a service task bound to a CaseFlow activity.",
+        ["sendTask"] = "Use a service task with the SendEmail activity.",
+        ["receiveTask"] = "Use an intermediate message catch event.",
+        ["manualTask"] = "Use a user task.",
+        ["businessRuleTask"] = "Use an exclusive gateway with conditions.",
+        ["subProcess"] = "Sub-processes are not supported yet; draw the steps in the main process.",
+        ["adHocSubProcess"] = "Sub-processes are not supported yet; draw the steps in the main process.",
+        ["transaction"] = "Transactions are not supported; draw the steps in the main process.",
+        ["callActivity"] = "Calling another process is not supported yet; draw the steps in this process.",
+        ["inclusiveGateway"] = "Use an exclusive gateway (one path) or a parallel gateway (all paths).",
+        ["eventBasedGateway"] = "Use a user task with a timer boundary event, or a message catch event.",
+        ["complexGateway"] = "Use an exclusive gateway (one path) or a parallel gateway (all paths).",
+        ["intermediateThrowEvent"] = "Throw events are not supported yet; use a service task to notify people.",
+        ["dataObject"] = "Process data lives in variables; remove the data object.",
+        ["dataObjectReference"] = "Process data lives in variables; remove the data object.",
+        ["dataStoreReference"] = "Process data lives in variables; remove the data store.",
+    };
+
+    private readonly Dictionary<string, BoundaryTimerNode> _boundaries = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _allIds = new(StringComparer.Ordinal);
+
+    public (Dictionary<string, FlowNode> Nodes, Dictionary<string, SequenceFlow> Flows) Read(XElement process)
+    {
+        var processId = BpmnNames.Id(process)!;
+        var nodes = new Dictionary<string, FlowNode>(StringComparer.Ordinal);
+        var flowElements = new List<XElement>();
+        foreach (var element in process.Elements().Where(e => e.Name.Namespace == BpmnNames.Bpmn))
+        {
+            var local = element.Name.LocalName;
+            if (Ignored.Contains(local))
+            {
+                continue;
+            }
+
+            var id = BpmnNames.Id(element);
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                Error(processId, $"A {Friendly(local)} in process '{processId}' has no id; every element needs one.");
+                continue;
+            }
+
+            _allIds.Add(id);
+            CheckCaseFlowAttributes(element, id);
+            var node = local switch
+            {
+                "sequenceFlow" => AddFlow(element, flowElements),
+                "startEvent" => ReadStart(element, id),
+                "endEvent" => ReadEnd(element, id),
+                "userTask" => ReadUserTask(element, id),
+                "serviceTask" => ReadServiceTask(element, id),
+                "exclusiveGateway" => ReadGateway(element, id, new ExclusiveGatewayNode(id, Name(element), (string?)element.Attribute("default"))),
+                "parallelGateway" => ReadGateway(element, id, new FlowNode(id, Name(element), NodeKind.ParallelGateway, local)),
+                "intermediateCatchEvent" => ReadCatch(element, id),
+                "boundaryEvent" => ReadBoundary(element, id),
+                _ => Unsupported(id, local),
+            };
+            if (node is not null)
+            {
+                nodes.TryAdd(id, node);
+            }
+        }
+
+        AttachBoundaries(nodes);
+        var flows = ReadFlows(flowElements, nodes);
+        return (nodes, flows);
+    }
+
+    private static FlowNode? AddFlow(XElement element, List<XElement> flowElements)
+    {
+        flowElements.Add(element);
+        return null;
+    }
+
+    /// <summary>Reports the element and keeps a placeholder, so flows through it do not cause a cascade of follow-up errors.</summary>
+    private FlowNode Unsupported(string id, string local)
+    {
+        var hint = Hints.TryGetValue(local, out var h) ? " " + h : " Remove it or replace it with a supported element.";
+        Error(id, $"Element type '{local}' is not supported by CaseFlow.{hint}");
+        return new FlowNode(id, null, NodeKind.Unsupported, local);
+    }
+
+    private FlowNode? ReadGateway(XElement element, string id, FlowNode node)
+    {
+        CheckChildren(element, id);
+        return node;
+    }
+
+    /// <summary>Refuses BPMN children that would change behaviour (loops, data associations, ...) instead of ignoring them.</summary>
+    private void CheckChildren(XElement element, string id, params string[] allowed)
+    {
+        foreach (var child in element.Elements().Where(c => c.Name.Namespace == BpmnNames.Bpmn))
+        {
+            var local = child.Name.LocalName;
+            if (CommonChildren.Contains(local) || allowed.Contains(local, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            Error(id, local is "multiInstanceLoopCharacteristics" or "standardLoopCharacteristics"
+                ? $"{Describe(element)} repeats (multi-instance or loop), which CaseFlow does not support yet. Draw the repetition with a gateway instead."
+                : $"{Describe(element)} contains '{local}', which CaseFlow does not support. Remove it.");
+        }
+
+        foreach (var extension in element.Elements(BpmnNames.Bpmn + "extensionElements").Elements()
+            .Where(e => e.Name.Namespace == BpmnNames.CaseFlow && !(e.Name.LocalName == "input" && element.Name.LocalName == "serviceTask")))
+        {
+            Error(id, $"{Describe(element)} contains the CaseFlow extension '{extension.Name.LocalName}', which is not known there. Check the spelling or remove it.");
+        }
+    }
+
+    /// <summary>Catches misspelt <c>caseflow:</c> attributes, which would otherwise be silently ignored.</summary>
+    private void CheckCaseFlowAttributes(XElement element, string id)
+    {
+        string[] known = element.Name.LocalName switch
+        {
+            "userTask" => ["candidateGroups", "assignee", "outcomes", "dueIn", "requiredVariables"],
+            "serviceTask" => ["activity"],
+            "intermediateCatchEvent" => ["correlationKey"],
+            _ => [],
+        };
+        foreach (var attribute in element.Attributes().Where(a => a.Name.Namespace == BpmnNames.CaseFlow))
+        {
+            if (!known.Contains(attribute.Name.LocalName, StringComparer.Ordinal))
+            {
+                Error(id, known.Length == 0
+                    ? $"{Describe(element)} has the attribute caseflow:{attribute.Name.LocalName}, but CaseFlow knows no attributes on this element. Remove it."
+                    : $"{Describe(element)} has the attribute caseflow:{attribute.Name.LocalName}, which CaseFlow does not know. Known attributes: {string.Join(", ", known.Select(k => "caseflow:" + k))}.");
+            }
+        }
+    }
+
+    /// <summary>Reads a literal or a whole-value <c>${...}</c> expression.</summary>
+    private ValueTemplate? Template(string? text, XElement element, string id, string what)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var trimmed = text.Trim();
+        if (TryUnwrap(trimmed, out var inner))
+        {
+            return Compile(inner, id, $"The {what} of {Describe(element)} has an invalid expression.") is { } expression
+                ? new ValueTemplate(null, expression)
+                : null;
+        }
+
+        if (trimmed.Contains("${", StringComparison.Ordinal))
+        {
+            Error(id, $"The {what} of {Describe(element)} mixes text with an expression. Write the whole value as one expression, for example ${{'office-' + officeId}}.");
+            return null;
+        }
+
+        return new ValueTemplate(trimmed, null);
+    }
+
+    private CompiledExpression? Compile(string source, string id, string context)
+    {
+        if (expressions.TryCompile(source, out var expression, out var error))
+        {
+            return expression;
+        }
+
+        Error(id, $"{context} {error}");
+        return null;
+    }
+
+    private static bool TryUnwrap(string text, out string inner)
+    {
+        var wrapped = text.StartsWith("${", StringComparison.Ordinal) && text.EndsWith('}');
+        inner = wrapped ? text[2..^1].Trim() : text;
+        return wrapped;
+    }
+
+    private void Error(string elementId, string message) => errors.Add(new ValidationError(elementId, message));
+
+    private static string? Name(XElement element) => (string?)element.Attribute("name") is { Length: > 0 } name ? name.Trim() : null;
+
+    private static string Describe(XElement element)
+    {
+        var kind = Friendly(element.Name.LocalName);
+        var label = Name(element) is { } name ? $"'{name}' ({BpmnNames.Id(element)})" : $"'{BpmnNames.Id(element)}'";
+        return $"{char.ToUpperInvariant(kind[0])}{kind[1..]} {label}";
+    }
+
+    private static string Friendly(string local) => local switch
+    {
+        "startEvent" => "start event",
+        "endEvent" => "end event",
+        "userTask" => "user task",
+        "serviceTask" => "service task",
+        "exclusiveGateway" => "exclusive gateway",
+        "parallelGateway" => "parallel gateway",
+        "intermediateCatchEvent" => "intermediate catch event",
+        "boundaryEvent" => "boundary event",
+        "sequenceFlow" => "sequence flow",
+        _ => local,
+    };
+}

@@ -1,0 +1,23 @@
+using CaseFlow.Workflows.Calendar;
+
+namespace CaseFlow.Workflows.Bpmn;
+
+/// <summary>Work for a person: queue settings and the timer boundary events attached to it.</summary>
+internal sealed class UserTaskNode(string id, string? name) : FlowNode(id, name, NodeKind.UserTask, "userTask")
+{
+    public IReadOnlyList<ValueTemplate> CandidateGroups { get; init; } = [];
+
+    public ValueTemplate? Assignee { get; init; }
+
+    public IReadOnlyList<string> Outcomes { get; init; } = [];
+
+    public BusinessDuration? DueIn { get; init; }
+
+    public string? DueInText { get; init; }
+
+    /// <summary>Variables a completion must carry, per outcome (<c>*</c> for any), from <c>caseflow:requiredVariables</c>.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> RequiredVariables { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>Boundary timers attached to this task, in document order.</summary>
+    public List<BoundaryTimerNode> Boundaries { get; } = [];
+}

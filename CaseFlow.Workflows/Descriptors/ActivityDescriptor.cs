@@ -1,0 +1,20 @@
+namespace CaseFlow.Workflows.Descriptors;
+
+/// <summary>An activity as offered to the Designer: served as JSON (camelCase) at <c>/api/activity-descriptors</c>.</summary>
+/// <param name="Name">The value of <c>caseflow:activity</c>, e.g. <c>SendEmail</c>.</param>
+/// <param name="Category">Palette group.</param>
+/// <param name="DisplayName">Name shown to users (Chinese).</param>
+/// <param name="Description">What it does (English).</param>
+/// <param name="Inputs">Its inputs, in declaration order.</param>
+/// <param name="DisplayNameZh">Chinese display name (same as <paramref name="DisplayName"/>).</param>
+/// <param name="DisplayNameEn">English display name.</param>
+/// <param name="DescriptionZh">Chinese description, if any.</param>
+public sealed record ActivityDescriptor(
+    string Name,
+    string Category,
+    string DisplayName,
+    string Description,
+    IReadOnlyList<ActivityInputDescriptor> Inputs,
+    string? DisplayNameZh = null,
+    string? DisplayNameEn = null,
+    string? DescriptionZh = null);

@@ -1,0 +1,198 @@
+using System.Text.Json.Nodes;
+using CaseFlow.Workflows.Activities;
+using CaseFlow.Workflows.Bpmn;
+
+namespace CaseFlow.Workflows.Runtime;
+
+/// <summary>What each kind of element does when a token arrives.</summary>
+internal sealed partial class ExecutionRun
+{
+    private void CreateUserTask(Token token, UserTaskNode task)
+    {
+        var groups = new List<string>();
+        foreach (var template in task.CandidateGroups)
+        {
+            if (!TryEvaluate(template, task.Id, out var value))
+            {
+                return;
+            }
+
+            var items = value is JsonArray array ? array.Select(AsText) : (AsText(value) ?? "").Split(',');
+            groups.AddRange(items.OfType<string>().Select(g => g.Trim()).Where(g => g.Length > 0));
+        }
+
+        string? assignee = null;
+        if (task.Assignee is not null)
+        {
+            if (!TryEvaluate(task.Assignee, task.Id, out var value))
+            {
+                return;
+            }
+
+            assignee = AsText(value) is { Length: > 0 } text ? text.Trim() : null;
+        }
+
+        var due = task.DueIn is { } dueIn ? services.Calendar.ComputeDue(Now, dueIn) : (DateTimeOffset?)null;
+        var info = new UserTaskInfo(task.Name ?? task.Id, [.. groups.Distinct(StringComparer.Ordinal)], assignee, task.Outcomes, due, task.DueInText)
+        {
+            RequiredVariables = task.RequiredVariables,
+        };
+        AddBookmark(new Bookmark(NewId(), BookmarkKind.UserTask, task.Id, token.Id, Task: info));
+        Record(task.Id, "TaskCreated", info.Name);
+
+        // Boundary timers wait on the task's token, so completing or interrupting the task finds them by token.
+        foreach (var boundary in task.Boundaries)
+        {
+            AddBookmark(new Bookmark(NewId(), BookmarkKind.Timer, boundary.Id, token.Id, DueAt: DueAt(boundary.Timer)));
+            Record(boundary.Id, "TimerScheduled", boundary.CancelActivity ? "Interrupting" : "Non-interrupting");
+        }
+    }
+
+    private void RunServiceTask(Token token, ServiceTaskNode service)
+    {
+        var inputs = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        foreach (var (name, template) in service.Inputs)
+        {
+            if (!TryEvaluate(template, service.Id, out var value))
+            {
+                return;
+            }
+
+            inputs[name] = value;
+        }
+
+        var context = new ActivityContext(instance.Id, instance.BusinessKey, service.Id, token.Id, instance.Variables, inputs);
+        try
+        {
+            services.Activities.Create(service.ActivityName, inputs).Execute(context);
+        }
+#pragma warning disable CA1031 // Any activity failure must become an incident the operator sees, never a crashed command.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Fault(service.Id, "ActivityFailed", $"The activity {service.ActivityName} in service task {service.Label} failed: {ex.Message}");
+            return;
+        }
+
+        foreach (var (name, value) in context.VariableChanges)
+        {
+            instance.Variables[name] = value?.DeepClone();
+        }
+
+        _effects.AddRange(context.Effects);
+        foreach (var note in context.Notes)
+        {
+            Record(service.Id, "ActivityNote", note);
+        }
+
+        Leave(token, service);
+    }
+
+    private void Decide(Token token, ExclusiveGatewayNode gateway)
+    {
+        foreach (var flow in gateway.Outgoing.Where(f => f.Id != gateway.DefaultFlowId))
+        {
+            if (flow.Condition is null)
+            {
+                // Only a gateway with a single outgoing flow (a merge) may have an unconditioned flow.
+                Take(token, gateway, flow);
+                return;
+            }
+
+            var result = services.Expressions.EvaluateCondition(flow.Condition, instance.Variables);
+            if (result.Failure is { } failure)
+            {
+                Fault(gateway.Id, failure.IncidentKind, $"The condition of sequence flow '{flow.Id}' could not be evaluated. {failure.Message}");
+                return;
+            }
+
+            if (result.Value)
+            {
+                Take(token, gateway, flow);
+                return;
+            }
+        }
+
+        if (gateway.Outgoing.FirstOrDefault(f => f.Id == gateway.DefaultFlowId) is { } defaultFlow)
+        {
+            Take(token, gateway, defaultFlow);
+            return;
+        }
+
+        Fault(gateway.Id, "NoFlowMatched",
+            $"No outgoing flow of exclusive gateway {gateway.Label} matched, and it has no default flow. Fix the conditions or add a default flow.");
+    }
+
+    /// <summary>A parallel gateway with several incoming flows waits for a token on each; otherwise it forks at once.</summary>
+    private void Join(Token token, FlowNode gateway, string? via)
+    {
+        if (gateway.Incoming.Count <= 1)
+        {
+            Leave(token, gateway);
+            return;
+        }
+
+        instance.Tokens.Remove(token);
+        if (!instance.JoinArrivals.TryGetValue(gateway.Id, out var arrivals))
+        {
+            arrivals = [];
+            instance.JoinArrivals[gateway.Id] = arrivals;
+        }
+
+        arrivals.Add(via ?? "");
+        var incoming = gateway.Incoming.Select(f => f.Id).ToList();
+        if (!incoming.All(arrivals.Contains))
+        {
+            Record(gateway.Id, "JoinWaiting", $"{Count(incoming.Count(arrivals.Contains))} of {Count(incoming.Count)} branches arrived");
+            return;
+        }
+
+        // One arrival per incoming flow is consumed; extra arrivals (a loop that came round twice) wait for the next join.
+        incoming.ForEach(id => arrivals.Remove(id));
+        if (arrivals.Count == 0)
+        {
+            instance.JoinArrivals.Remove(gateway.Id);
+        }
+
+        var joined = new Token(NewId(), gateway.Id);
+        instance.Tokens.Add(joined);
+        Leave(joined, gateway);
+    }
+
+    private void Subscribe(Token token, MessageCatchNode message)
+    {
+        var key = instance.BusinessKey;
+        if (message.CorrelationKey is not null)
+        {
+            if (!TryEvaluate(message.CorrelationKey, message.Id, out var value))
+            {
+                return;
+            }
+
+            key = AsText(value);
+        }
+
+        AddBookmark(new Bookmark(NewId(), BookmarkKind.Message, message.Id, token.Id, MessageName: message.MessageName, CorrelationKey: key));
+        Record(message.Id, "MessageAwaited", message.MessageName);
+    }
+
+    /// <summary>Evaluates a literal or expression; on failure faults the instance and returns false.</summary>
+    private bool TryEvaluate(ValueTemplate template, string elementId, out JsonNode? value)
+    {
+        if (template.Expression is null)
+        {
+            value = JsonValue.Create(template.Literal);
+            return true;
+        }
+
+        var result = services.Expressions.Evaluate(template.Expression, instance.Variables);
+        value = result.Value;
+        if (result.Failure is { } failure)
+        {
+            Fault(elementId, failure.IncidentKind, failure.Message);
+            return false;
+        }
+
+        return true;
+    }
+}

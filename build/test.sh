@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# CaseFlow's test command: bash build/test.sh [extra dotnet test arguments, e.g. --filter "FullyQualifiedName~Calendar"]
+#
+# Installs what the tests need if it is missing (Debian/Ubuntu, as root or with sudo), builds the solution once,
+# runs every test project under tests/ and ends with exactly one line:
+#   N passed, N failed[, N skipped]
+# Exits non-zero if a test failed, a project failed to build or run, or no test ran at all. A test project that
+# did not run or crashed counts as one failed test in the summary. Results (trx) go to artifacts/test-results/.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CONFIGURATION="${CONFIGURATION:-Release}"
+RESULTS_DIR="$ROOT/artifacts/test-results"   # artifacts/ is git-ignored
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# ---------------------------------------------------------------------------------------------------------------
+# Prerequisites: one ensure_* function per external dependency, listed in PREREQUISITES. Each checks first and
+# installs only when missing, so a prepared machine (or a developer's laptop) is never touched.
+# ---------------------------------------------------------------------------------------------------------------
+PREREQUISITES=(ensure_aiosmtpd)   # later: ensure_postgresql ensure_chromium
+
+APT_UPDATED=false
+apt_install() {
+    local sudo=()
+    if [[ "$(id -u)" != 0 ]]; then
+        command -v sudo >/dev/null || { echo "error: need root or sudo to install: $*" >&2; return 1; }
+        sudo=(sudo -n)
+    fi
+    command -v apt-get >/dev/null || { echo "error: no apt-get to install: $*; install them by hand" >&2; return 1; }
+    if [[ "$APT_UPDATED" == false ]]; then
+        echo "==> apt-get update"
+        "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+        APT_UPDATED=true
+    fi
+    echo "==> apt-get install $*"
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# Prints the first python that can import module $1. Debian's python3-* packages are visible only to
+# /usr/bin/python3, which a pyenv or venv python3 earlier on PATH would hide.
+python_with() {
+    local python
+    for python in python3 /usr/bin/python3; do
+        if command -v "$python" >/dev/null && "$python" -c "import $1" 2>/dev/null; then
+            command -v "$python"
+            return 0
+        fi
+    done
+    return 1
+}
+
+# SMTP integration tests start their own server: python3 -m aiosmtpd (tests/CaseFlow.Server.Tests/Fixtures).
+ensure_aiosmtpd() {
+    local python
+    if ! python="$(python_with aiosmtpd)"; then
+        apt_install python3-aiosmtpd
+        python="$(python_with aiosmtpd)" || { echo "error: python3-aiosmtpd installed but not importable" >&2; return 1; }
+    fi
+    export CASEFLOW_TEST_PYTHON="$python"
+    echo "==> aiosmtpd: $python"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Result counting: sum the <Counters> of every TRX file.
+# ---------------------------------------------------------------------------------------------------------------
+# Prints "total passed failed skipped" for one TRX file. Errors, timeouts and aborts count as failures.
+trx_counts() {
+    "${CASEFLOW_TEST_PYTHON:-python3}" - "$1" <<'PY'
+import sys, xml.etree.ElementTree as ET
+counters = next((e for e in ET.parse(sys.argv[1]).iter() if e.tag.rsplit('}', 1)[-1] == 'Counters'), None)
+if counters is None:
+    sys.exit("no <Counters> element")
+n = lambda name: int(counters.get(name, 0))
+# VSTest's trx counts a skipped xUnit test in total but not in executed (notExecuted stays 0).
+skipped = max(n('notExecuted'), n('total') - n('executed'))
+print(n('total'), n('passed'), n('failed') + n('error') + n('timeout') + n('aborted'), skipped)
+PY
+}
+
+summary() {  # passed failed skipped
+    if (( $3 > 0 )); then echo "$1 passed, $2 failed, $3 skipped"; else echo "$1 passed, $2 failed"; fi
+}
+
+main() {
+    cd "$ROOT"
+    local prerequisite
+    for prerequisite in "${PREREQUISITES[@]}"; do
+        "$prerequisite"
+    done
+    command -v dotnet >/dev/null || { echo "error: dotnet SDK not on PATH" >&2; summary 0 0 0; return 1; }
+
+    echo "==> dotnet build CaseFlow.sln -c $CONFIGURATION"
+    if ! dotnet build CaseFlow.sln -c "$CONFIGURATION" -v minimal; then
+        echo "error: build failed; no tests were run" >&2
+        summary 0 0 0
+        return 1
+    fi
+
+    rm -rf "$RESULTS_DIR"
+    mkdir -p "$RESULTS_DIR"
+    local projects=() project name status trx counts total passed failed skipped
+    local sum_passed=0 sum_failed=0 sum_skipped=0 broken=()
+    mapfile -t projects < <(find tests -mindepth 2 -maxdepth 2 -name '*.Tests.csproj' | sort)
+
+    for project in "${projects[@]}"; do
+        name="$(basename "$project" .csproj)"
+        trx="$RESULTS_DIR/$name.trx"
+        echo "==> dotnet test $name"
+        # IsTestingPlatformApplication=false: xunit.v3 4.x is a Microsoft.Testing.Platform app, and on the .NET 10
+        # SDK MTP refuses dotnet test's VSTest mode unless told the project is not one; VSTest then runs it
+        # through xunit.runner.visualstudio, which gives us the trx logger.
+        status=0
+        dotnet test "$project" -c "$CONFIGURATION" --no-build -p:IsTestingPlatformApplication=false \
+            --logger "trx;LogFileName=$trx" --results-directory "$RESULTS_DIR" "$@" || status=$?
+        if [[ ! -f "$trx" ]] || ! counts="$(trx_counts "$trx")"; then
+            echo "error: $name did not run (exit $status, no readable $trx)" >&2
+            broken+=("$name")
+            continue
+        fi
+        read -r total passed failed skipped <<<"$counts"
+        if (( status != 0 && failed == 0 )); then
+            # e.g. the test host crashed after writing a partial report
+            echo "error: $name exited with $status but reported no failed test" >&2
+            broken+=("$name")
+        fi
+        sum_passed=$((sum_passed + passed))
+        sum_failed=$((sum_failed + failed)) sum_skipped=$((sum_skipped + skipped))
+    done
+
+    local rc=0
+    if (( ${#projects[@]} == 0 )); then echo "error: no test projects under tests/" >&2; rc=1; fi
+    if (( ${#broken[@]} > 0 )); then
+        # Counted as failures so that the summary line alone never looks green after a crash.
+        echo "error: failed to run or crashed (each counted as 1 failed): ${broken[*]}" >&2
+        sum_failed=$((sum_failed + ${#broken[@]}))
+        rc=1
+    fi
+    if (( sum_passed + sum_failed == 0 )); then echo "error: no tests ran" >&2; rc=1; fi
+    if (( sum_failed > 0 )); then rc=1; fi
+    summary "$sum_passed" "$sum_failed" "$sum_skipped"
+    return "$rc"
+}
+
+main "$@"

@@ -1,0 +1,66 @@
+using CaseFlow.Server.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Quartz;
+
+namespace CaseFlow.Server.Tests.Scheduling;
+
+/// <summary>A plain host running the real Quartz registration on a real SQLite file, with a recording timer handler.</summary>
+internal sealed class TimerHost : IAsyncDisposable
+{
+    private readonly TestDatabase _database;
+
+    private TimerHost(TestDatabase database, IHost host, RecordingTimerFiring firing)
+    {
+        _database = database;
+        Host = host;
+        Firing = firing;
+    }
+
+    public IHost Host { get; }
+
+    public RecordingTimerFiring Firing { get; }
+
+    public IServiceProvider Services => Host.Services;
+
+    public static async Task<TimerHost> StartAsync(CancellationToken cancellationToken, Action<IServiceCollection>? configure = null)
+    {
+        var database = new TestDatabase();
+        var builder = database.CreateBuilder(new Dictionary<string, string?>
+        {
+            // Quartz keeps schedulers in a process-wide repository by name; parallel tests must not share one.
+            ["CaseFlow:Scheduling:SchedulerName"] = "caseflow-test-" + Guid.NewGuid().ToString("N"),
+            ["CaseFlow:Scheduling:RetryBaseDelaySeconds"] = "0.5",
+            ["CaseFlow:Scheduling:RetryMaxDelaySeconds"] = "1",
+            ["CaseFlow:Scheduling:MisfireThresholdSeconds"] = "1",
+            ["CaseFlow:Scheduling:ReconcileIntervalSeconds"] = "3600",
+        });
+        builder.AddCaseFlowScheduling();
+        var firing = new RecordingTimerFiring();
+        builder.Services.RemoveAll<ITimerFiring>();
+        builder.Services.AddSingleton<ITimerFiring>(firing);
+        configure?.Invoke(builder.Services);
+        var host = builder.Build();
+        await TestDatabase.CreateSchemaAsync(host.Services, cancellationToken);
+        await host.StartAsync(cancellationToken);
+        return new TimerHost(database, host, firing);
+    }
+
+    public async Task<IScheduler> SchedulerAsync(CancellationToken cancellationToken) =>
+        await Services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken);
+
+    public async Task<IReadOnlyList<TriggerKey>> TimerTriggersAsync(CancellationToken cancellationToken)
+    {
+        var scheduler = await SchedulerAsync(cancellationToken);
+        var page = await scheduler.QueryTriggers(new TriggerQuery { Group = GroupMatcher<TriggerKey>.GroupEquals("caseflow-timers") }, cancellationToken);
+        return page.Items.Select(h => h.Key).ToList();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.StopAsync(CancellationToken.None);
+        Host.Dispose();
+        _database.Dispose();
+    }
+}

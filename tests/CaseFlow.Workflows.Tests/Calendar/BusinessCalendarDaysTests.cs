@@ -1,0 +1,110 @@
+using CaseFlow.Workflows.Calendar;
+using static CaseFlow.Workflows.Tests.Calendar.BusinessCalendarCountingTests;
+
+namespace CaseFlow.Workflows.Tests.Calendar;
+
+/// <summary>Which days are working days, from the bundled 2025 and 2026 data (rules.md §5.1).</summary>
+public sealed class BusinessCalendarDaysTests
+{
+    private readonly BusinessCalendar _calendar = new();
+
+    [Theory]
+    [InlineData(2025)]
+    [InlineData(2026)]
+    public void IsWorkingDay_Has248WorkingDays_ForBundledYear(int year)
+    {
+        var count = 0;
+        for (var day = new DateOnly(year, 1, 1); day.Year == year; day = day.AddDays(1))
+        {
+            count += _calendar.IsWorkingDay(day) ? 1 : 0;
+        }
+
+        Assert.Equal(248, count);
+    }
+
+    [Theory]
+    [InlineData("2025-01-26")]
+    [InlineData("2025-02-08")]
+    [InlineData("2025-04-27")]
+    [InlineData("2025-09-28")]
+    [InlineData("2025-10-11")]
+    [InlineData("2026-01-04")]
+    [InlineData("2026-02-14")]
+    [InlineData("2026-02-28")]
+    [InlineData("2026-05-09")]
+    [InlineData("2026-09-20")]
+    [InlineData("2026-10-10")]
+    public void IsWorkingDay_IsTrue_ForMakeUpWeekend(string date)
+    {
+        var day = Day(date);
+        Assert.True(day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday, "test data must be a weekend");
+        Assert.True(_calendar.IsWorkingDay(day));
+        Assert.False(_calendar.IsHoliday(day));
+    }
+
+    [Theory]
+    [InlineData("2025-01-01")]
+    [InlineData("2025-01-28")]
+    [InlineData("2025-02-04")]
+    [InlineData("2025-05-05")]
+    [InlineData("2025-06-02")]
+    [InlineData("2025-10-08")]
+    [InlineData("2026-01-02")]
+    [InlineData("2026-02-23")]
+    [InlineData("2026-04-06")]
+    [InlineData("2026-05-05")]
+    [InlineData("2026-06-19")]
+    [InlineData("2026-09-25")]
+    [InlineData("2026-10-07")]
+    public void IsWorkingDay_IsFalse_ForHolidayWeekday(string date)
+    {
+        var day = Day(date);
+        Assert.False(day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday, "test data must be a weekday");
+        Assert.False(_calendar.IsWorkingDay(day));
+        Assert.True(_calendar.IsHoliday(day));
+    }
+
+    [Fact]
+    public void IsWorkingDay_FollowsWeekdays_ForOrdinaryDays()
+    {
+        Assert.True(_calendar.IsWorkingDay(Day("2026-03-06")));
+        Assert.False(_calendar.IsWorkingDay(Day("2026-03-07")));
+        Assert.False(_calendar.IsWorkingDay(Day("2026-03-08")));
+        Assert.True(_calendar.IsWorkingDay(Day("2026-03-09")));
+    }
+
+    [Fact]
+    public void GetDayName_ReturnsChineseNames_ForHolidayAndMakeUpDay()
+    {
+        Assert.Equal("国庆节", _calendar.GetDayName(Day("2026-10-01")));
+        Assert.Equal("国庆节、中秋节", _calendar.GetDayName(Day("2025-10-06")));
+        Assert.Equal("春节调休上班", _calendar.GetDayName(Day("2026-02-14")));
+        Assert.Null(_calendar.GetDayName(Day("2026-03-09")));
+    }
+
+    [Fact]
+    public void HasDataFor_IsTrueOnlyForLoadedYears_WhenBundled()
+    {
+        Assert.True(_calendar.HasDataFor(2025));
+        Assert.True(_calendar.HasDataFor(2026));
+        Assert.False(_calendar.HasDataFor(2027));
+        Assert.Equal([2025, 2026], _calendar.LoadedYears);
+    }
+
+    [Fact]
+    public void HasDataFor_IsReachableThroughInterface_WhenBundled()
+    {
+        IBusinessCalendar calendar = _calendar;
+        Assert.False(calendar.HasDataFor(2027));
+        Assert.True(calendar.HasDataFor(2026));
+    }
+
+    [Fact]
+    public void IsWorkingDay_TreatsDaysAsOrdinary_WhenYearHasNoData()
+    {
+        // 2027-01-01 is a Friday; with no 2027 notice loaded it is an ordinary weekday.
+        Assert.True(_calendar.IsWorkingDay(Day("2027-01-01")));
+        Assert.False(_calendar.IsWorkingDay(Day("2027-01-02")));
+        Assert.Equal(Day("2027-01-04"), _calendar.AddWorkingDays(Day("2026-12-31"), 2));
+    }
+}

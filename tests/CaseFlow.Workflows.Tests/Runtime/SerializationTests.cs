@@ -1,0 +1,80 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using CaseFlow.Workflows.Runtime;
+using CaseFlow.Workflows.Tests.Support;
+using static CaseFlow.Workflows.Tests.Support.Bpmn;
+
+namespace CaseFlow.Workflows.Tests.Runtime;
+
+public class SerializationTests
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private readonly EngineHarness _harness = new();
+
+    private static WorkflowInstanceState RoundTrip(WorkflowInstanceState instance) =>
+        JsonSerializer.Deserialize<WorkflowInstanceState>(JsonSerializer.Serialize(instance, Json), Json)!;
+
+    [Fact]
+    public void InstanceState_RoundTripsThroughJson_AndContinues()
+    {
+        var graph = _harness.Graph(Definitions($"""
+            <bpmn:startEvent id="start" />
+            <bpmn:parallelGateway id="fork" />
+            <bpmn:userTask id="a" caseflow:candidateGroups="office-1" caseflow:outcomes="ok" caseflow:dueIn="3wd" />
+            <bpmn:boundaryEvent id="late" attachedToRef="a"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+            <bpmn:intermediateCatchEvent id="reply"><bpmn:messageEventDefinition messageRef="Msg_reply" /></bpmn:intermediateCatchEvent>
+            <bpmn:parallelGateway id="join" />
+            <bpmn:endEvent id="end" />
+            <bpmn:endEvent id="lateEnd" />
+            {Flow("f1", "start", "fork")}
+            {Flow("f2", "fork", "a")}
+            {Flow("f3", "fork", "reply")}
+            {Flow("f4", "a", "join")}
+            {Flow("f5", "reply", "join")}
+            {Flow("f6", "join", "end")}
+            {Flow("f7", "late", "lateEnd")}
+            """, """<bpmn:message id="Msg_reply" name="reply" />"""));
+        var started = _harness.Start(graph, new JsonObject { ["amount"] = 12.5, ["tags"] = new JsonArray("a") });
+        var afterMessage = _harness.Engine.DeliverMessage(graph, started.Instance, EngineHarness.Single(started.Instance, "reply").Id, null).Instance;
+
+        var restored = RoundTrip(afterMessage);
+
+        Assert.Equal(afterMessage.Id, restored.Id);
+        Assert.Equal(InstanceStatus.Running, restored.Status);
+        Assert.Equal(afterMessage.Tokens, restored.Tokens);
+        Assert.Equal(afterMessage.JoinArrivals["join"], restored.JoinArrivals["join"]);
+        Assert.Equal(12.5, (double)restored.Variables["amount"]!);
+        var task = EngineHarness.Single(restored, "a");
+        Assert.Equal(["office-1"], task.Task!.CandidateGroups);
+        Assert.Equal(EngineHarness.Single(afterMessage, "a").Task!.DueAt, task.Task.DueAt);
+        Assert.Equal(EngineHarness.Single(afterMessage, "late"), EngineHarness.Single(restored, "late"));
+
+        var completed = _harness.Engine.CompleteUserTask(graph, restored, task.Id, new JsonObject { ["outcome"] = "ok" }, "handler1");
+
+        Assert.Equal(InstanceStatus.Completed, completed.Instance.Status);
+        Assert.Empty(completed.Instance.Bookmarks);
+    }
+
+    [Fact]
+    public void InstanceState_SerializesEnumsAsStringsAndIncident()
+    {
+        var graph = _harness.Graph(Definitions($"""
+            <bpmn:startEvent id="start" />
+            <bpmn:exclusiveGateway id="gw" default="f3" />
+            <bpmn:endEvent id="end" />
+            {Flow("f1", "start", "gw")}
+            {Flow("f2", "gw", "end", "missing.value")}
+            {Flow("f3", "gw", "end")}
+            """));
+        var faulted = _harness.Start(graph).Instance;
+
+        var json = JsonSerializer.Serialize(faulted, Json);
+        var restored = RoundTrip(faulted);
+
+        Assert.Contains("\"status\":\"Faulted\"", json, StringComparison.Ordinal);
+        Assert.Equal(faulted.Incident, restored.Incident);
+        Assert.Equal(InstanceStatus.Faulted, restored.Status);
+    }
+}
