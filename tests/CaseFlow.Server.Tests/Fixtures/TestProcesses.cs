@@ -87,7 +87,7 @@ public static class TestProcesses
             <bpmn:startEvent id="start" />
             <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="gw" />
             <bpmn:exclusiveGateway id="gw" default="f3" />
-            <bpmn:sequenceFlow id="f2" sourceRef="gw" targetRef="end"><bpmn:conditionExpression>while (true) {{ }}</bpmn:conditionExpression></bpmn:sequenceFlow>
+            <bpmn:sequenceFlow id="f2" sourceRef="gw" targetRef="end"><bpmn:conditionExpression>while (true) ;</bpmn:conditionExpression></bpmn:sequenceFlow>
             <bpmn:sequenceFlow id="f3" sourceRef="gw" targetRef="end" />
             <bpmn:endEvent id="end" />
           </bpmn:process>

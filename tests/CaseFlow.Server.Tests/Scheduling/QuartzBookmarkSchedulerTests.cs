@@ -96,4 +96,23 @@ public sealed class QuartzBookmarkSchedulerTests
         Assert.Equal(1, host.Firing.CallsFor(timer.Id));
         Assert.Empty(await host.TimerTriggersAsync(ct));
     }
+
+    [Fact]
+    public async Task ResumeTimerJob_IsNoOpWithoutRetry_WhenBookmarkWasAlreadyConsumed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await TimerHost.StartAsync(ct);
+        var scheduler = host.Services.GetRequiredService<QuartzBookmarkScheduler>();
+        var timer = new Bookmark(Guid.NewGuid(), BookmarkKind.Timer, "escalate", Guid.NewGuid(), TimeProvider.System.GetUtcNow());
+        await scheduler.ScheduleAsync(Guid.NewGuid(), [timer], ct);
+        await host.Firing.WaitForCallsAsync(timer.Id, 1, FireTimeout, ct);
+
+        // A duplicate: the reconciler or a second node schedules the consumed bookmark again.
+        await scheduler.ScheduleAsync(Guid.NewGuid(), [timer with { DueAt = TimeProvider.System.GetUtcNow() }], ct);
+        await host.Firing.WaitForCallsAsync(timer.Id, 2, FireTimeout, ct);
+
+        await Task.Delay(TimeSpan.FromSeconds(2), ct);
+        Assert.Equal(2, host.Firing.CallsFor(timer.Id));
+        Assert.Empty(await host.TimerTriggersAsync(ct));
+    }
 }

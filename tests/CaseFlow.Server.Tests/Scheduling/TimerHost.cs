@@ -10,10 +10,12 @@ namespace CaseFlow.Server.Tests.Scheduling;
 internal sealed class TimerHost : IAsyncDisposable
 {
     private readonly TestDatabase _database;
+    private readonly bool _started;
 
-    private TimerHost(TestDatabase database, IHost host, RecordingTimerFiring firing)
+    private TimerHost(TestDatabase database, IHost host, RecordingTimerFiring firing, bool started)
     {
         _database = database;
+        _started = started;
         Host = host;
         Firing = firing;
     }
@@ -24,7 +26,8 @@ internal sealed class TimerHost : IAsyncDisposable
 
     public IServiceProvider Services => Host.Services;
 
-    public static async Task<TimerHost> StartAsync(CancellationToken cancellationToken, Action<IServiceCollection>? configure = null)
+    /// <summary>Builds the host; with <paramref name="start"/> false no hosted service runs (no firing, no background reconciler pass).</summary>
+    public static async Task<TimerHost> StartAsync(CancellationToken cancellationToken, bool start = true, Action<HostApplicationBuilder>? configure = null)
     {
         var database = new TestDatabase();
         var builder = database.CreateBuilder(new Dictionary<string, string?>
@@ -40,11 +43,15 @@ internal sealed class TimerHost : IAsyncDisposable
         var firing = new RecordingTimerFiring();
         builder.Services.RemoveAll<ITimerFiring>();
         builder.Services.AddSingleton<ITimerFiring>(firing);
-        configure?.Invoke(builder.Services);
+        configure?.Invoke(builder);
         var host = builder.Build();
         await TestDatabase.CreateSchemaAsync(host.Services, cancellationToken);
-        await host.StartAsync(cancellationToken);
-        return new TimerHost(database, host, firing);
+        if (start)
+        {
+            await host.StartAsync(cancellationToken);
+        }
+
+        return new TimerHost(database, host, firing, start);
     }
 
     public async Task<IScheduler> SchedulerAsync(CancellationToken cancellationToken) =>
@@ -59,7 +66,16 @@ internal sealed class TimerHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Host.StopAsync(CancellationToken.None);
+        if (_started)
+        {
+            await Host.StopAsync(CancellationToken.None);
+        }
+        else
+        {
+            // Only created on demand (standby); shut it down so its name and the database file are released.
+            await (await SchedulerAsync(CancellationToken.None)).Shutdown(waitForJobsToComplete: false, CancellationToken.None);
+        }
+
         Host.Dispose();
         _database.Dispose();
     }

@@ -12,7 +12,9 @@ public sealed class TimerReconcilerTests
     public async Task ReconcileAsync_SchedulesTrigger_WhenOpenTimerBookmarkHasNone()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var host = await TimerHost.StartAsync(ct);
+
+        // Not started: the hosted reconciler's own start-up pass would race this test's call.
+        await using var host = await TimerHost.StartAsync(ct, start: false);
         var due = TimeProvider.System.GetUtcNow().AddHours(1);
         var bookmarkId = await AddTimerBookmarkAsync(host.Services, due, ct);
         var reconciler = host.Services.GetRequiredService<TimerReconciler>();
@@ -29,7 +31,7 @@ public sealed class TimerReconcilerTests
     public async Task ReconcileAsync_LeavesOtherBookmarksAlone_WhenTheyAreNotTimers()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var host = await TimerHost.StartAsync(ct);
+        await using var host = await TimerHost.StartAsync(ct, start: false);
         await using (var scope = host.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CaseFlowDbContext>();

@@ -22,7 +22,7 @@ public class SerializationTests
         var graph = _harness.Graph(Definitions($"""
             <bpmn:startEvent id="start" />
             <bpmn:parallelGateway id="fork" />
-            <bpmn:userTask id="a" caseflow:candidateGroups="office-1" caseflow:outcomes="ok" caseflow:dueIn="3wd" />
+            <bpmn:userTask id="a" caseflow:candidateGroups="office-1" caseflow:outcomes="ok" caseflow:dueIn="3wd" caseflow:requiredVariables="ok:note,score" />
             <bpmn:boundaryEvent id="late" attachedToRef="a"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
             <bpmn:intermediateCatchEvent id="reply"><bpmn:messageEventDefinition messageRef="Msg_reply" /></bpmn:intermediateCatchEvent>
             <bpmn:parallelGateway id="join" />
@@ -48,6 +48,7 @@ public class SerializationTests
         Assert.Equal(12.5, (double)restored.Variables["amount"]!);
         var task = EngineHarness.Single(restored, "a");
         Assert.Equal(["office-1"], task.Task!.CandidateGroups);
+        Assert.Equal(["note", "score"], task.Task.RequiredVariables["ok"]);
         Assert.Equal(EngineHarness.Single(afterMessage, "a").Task!.DueAt, task.Task.DueAt);
         Assert.Equal(EngineHarness.Single(afterMessage, "late"), EngineHarness.Single(restored, "late"));
 
