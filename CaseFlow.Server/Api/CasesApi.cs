@@ -14,6 +14,9 @@ namespace CaseFlow.Server.Api;
 /// <summary>Complaints and reports: intake, the case view and the case list.</summary>
 public static class CasesApi
 {
+    /// <summary>A case is text only (documents are uploaded separately), so 256 KB is generous.</summary>
+    public const int MaxCaseBytes = 256 * 1024;
+
     public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization();
@@ -33,12 +36,16 @@ public static class CasesApi
         ClaimsPrincipal principal,
         CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        await http.Body.CopyToAsync(buffer, cancellationToken);
+        var body = await LimitedBody.ReadAsync(http, MaxCaseBytes, cancellationToken);
+        if (body is null)
+        {
+            return LimitedBody.TooLarge(MaxCaseBytes);
+        }
+
         CreateCaseRequest? request;
         try
         {
-            request = JsonSerializer.Deserialize<CreateCaseRequest>(buffer.ToArray(), JsonSerializerOptions.Web);
+            request = JsonSerializer.Deserialize<CreateCaseRequest>(body, JsonSerializerOptions.Web);
         }
         catch (JsonException ex)
         {
@@ -56,7 +63,7 @@ public static class CasesApi
             return ApiProblems.Field("Idempotency-Key", "The Idempotency-Key header is longer than 100 characters.");
         }
 
-        var hash = Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(body));
         var user = CurrentUser.From(principal);
         var outcome = await intake.RegisterAsync(request!, hash, idempotencyKey, user.UserName, cancellationToken);
         return outcome switch

@@ -72,11 +72,13 @@ public static class ProcessesApi
         ClaimsPrincipal principal,
         CancellationToken cancellationToken)
     {
-        var xml = await BpmnBody.ReadAsync(http, MaxBpmnBytes, cancellationToken);
-        if (xml is null)
+        var body = await LimitedBody.ReadAsync(http, MaxBpmnBytes, cancellationToken);
+        if (body is null)
         {
-            return TypedResults.Problem($"The BPMN document is larger than {MaxBpmnBytes / 1024 / 1024} MB.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
+            return LimitedBody.TooLarge(MaxBpmnBytes);
         }
+
+        var xml = Encoding.UTF8.GetString(body);
 
         var errors = validator.Validate(key, xml);
         var draft = await db.ProcessDrafts.SingleOrDefaultAsync(d => d.ProcessKey == key, cancellationToken);
@@ -129,6 +131,7 @@ public static class ProcessesApi
         StartProcessRequest? request,
         CaseFlowDbContext db,
         WorkflowCommandRunner runner,
+        IProcessGraphCache graphs,
         ClaimsPrincipal principal,
         CancellationToken cancellationToken)
     {
@@ -136,6 +139,11 @@ public static class ProcessesApi
         if (version is null)
         {
             return ApiProblems.NotFound($"Process '{key}' has no published version.");
+        }
+
+        if (!graphs.GetOrParse(version.ProcessKey, version.Version, () => version.Xml).HasNoneStart)
+        {
+            return ApiProblems.Conflict($"Process '{key}' has no none start event; it starts only by a message (POST /api/messages).");
         }
 
         var id = Guid.NewGuid();

@@ -57,6 +57,19 @@ public sealed class CasesApiTests(CaseFlowApp app) : IClassFixture<CaseFlowApp>
     }
 
     [Fact]
+    public async Task Create_Returns413_AndStoresNothing_WhenBodyIsHuge()
+    {
+        var intake = await app.ClientForAsync("intake");
+        var before = await CountCasesAsync(intake);
+
+        using var content = new StringContent("{\"description\":\"" + new string('x', 1024 * 1024) + "\"}", System.Text.Encoding.UTF8, "application/json");
+        var response = await intake.PostAsync("/api/cases", content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(before, await CountCasesAsync(intake));
+    }
+
+    [Fact]
     public async Task Create_Returns401_WhenAnonymous()
     {
         using var anonymous = app.CreateClient();

@@ -146,6 +146,17 @@ public sealed class ProcessesApiTests(CaseFlowApp app) : IClassFixture<CaseFlowA
     }
 
     [Fact]
+    public async Task StartInstance_Returns409_WhenProcessStartsOnlyByMessage()
+    {
+        var legal = await app.ClientForAsync("legal");
+        var key = await PublishAsync(legal, k => TestProcesses.MessageStart(k, "only-by-message"));
+
+        var start = await legal.PostAsJsonAsync($"/api/processes/{key}/instances", new { });
+
+        Assert.Equal(HttpStatusCode.Conflict, start.StatusCode);
+    }
+
+    [Fact]
     public async Task Instance_Returns404_WhenUnknown()
     {
         var legal = await app.ClientForAsync("legal");

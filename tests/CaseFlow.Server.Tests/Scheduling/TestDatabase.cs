@@ -31,6 +31,14 @@ internal sealed class TestDatabase : IDisposable
             EnvironmentName = "Testing",
             DisableDefaults = true,
         });
+        Configure(builder, settings);
+        return builder;
+    }
+
+    /// <summary>Points <paramref name="builder"/> at this database and registers CaseFlow options and persistence.</summary>
+    public void Configure(IHostApplicationBuilder builder, IDictionary<string, string?>? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["CaseFlow:DataDirectory"] = DataDirectory });
         if (settings is not null)
         {
@@ -43,7 +51,6 @@ internal sealed class TestDatabase : IDisposable
         builder.AddCaseFlowPersistence();
         var initializer = builder.Services.Single(d => d.ImplementationType == typeof(DatabaseInitializer));
         builder.Services.Remove(initializer);
-        return builder;
     }
 
     /// <summary>Creates the schema; call before starting the host.</summary>
