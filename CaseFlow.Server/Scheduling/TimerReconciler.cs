@@ -25,8 +25,30 @@ public sealed class TimerReconciler(
 {
     private const int PageSize = 1000;
 
+    // Two overlapping passes would both see a missing trigger and could schedule a timer twice.
+    private readonly SemaphoreSlim _pass = new(1, 1);
+
     /// <summary>One reconciliation pass; returns how many triggers it had to create.</summary>
     public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
+    {
+        await _pass.WaitAsync(cancellationToken);
+        try
+        {
+            return await ReconcileOnceAsync(cancellationToken);
+        }
+        finally
+        {
+            _pass.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        _pass.Dispose();
+        base.Dispose();
+    }
+
+    private async Task<int> ReconcileOnceAsync(CancellationToken cancellationToken)
     {
         var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
 

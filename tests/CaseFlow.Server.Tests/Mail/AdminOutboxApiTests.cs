@@ -11,7 +11,6 @@ using CaseFlow.Server.Persistence.Entities;
 using CaseFlow.Server.Tests.Scheduling;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -35,7 +34,7 @@ public sealed class AdminOutboxApiTests : IAsyncLifetime
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
-        builder.Services.AddAuthentication(RoleHeaderHandler.Scheme).AddScheme<AuthenticationSchemeOptions, RoleHeaderHandler>(RoleHeaderHandler.Scheme, null);
+        builder.Services.AddAuthentication(RoleHeaderHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, RoleHeaderHandler>(RoleHeaderHandler.SchemeName, null);
         builder.Services.AddAuthorization();
         _app = builder.Build();
         _app.UseAuthentication();
@@ -152,7 +151,7 @@ public sealed class AdminOutboxApiTests : IAsyncLifetime
     private sealed class RoleHeaderHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
         : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
     {
-        public const string Scheme = "TestRole";
+        public const string SchemeName = "TestRole";
         public const string Header = "X-Test-Role";
 
         protected override Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -162,8 +161,8 @@ public sealed class AdminOutboxApiTests : IAsyncLifetime
                 return Task.FromResult(AuthenticateResult.NoResult());
             }
 
-            var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "tester"), new Claim(ClaimTypes.Role, role.ToString())], Scheme);
-            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme)));
+            var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "tester"), new Claim(ClaimTypes.Role, role.ToString())], SchemeName);
+            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
         }
     }
 }

@@ -27,7 +27,7 @@ internal sealed class TimerHost : IAsyncDisposable
     public IServiceProvider Services => Host.Services;
 
     /// <summary>Builds the host; with <paramref name="start"/> false no hosted service runs (no firing, no background reconciler pass).</summary>
-    public static async Task<TimerHost> StartAsync(CancellationToken cancellationToken, bool start = true, Action<HostApplicationBuilder>? configure = null)
+    public static async Task<TimerHost> StartAsync(CancellationToken cancellationToken, bool start = true, Action<HostApplicationBuilder>? configure = null, Func<IServiceProvider, Task>? beforeStart = null)
     {
         var database = new TestDatabase();
         var builder = database.CreateBuilder(new Dictionary<string, string?>
@@ -46,6 +46,11 @@ internal sealed class TimerHost : IAsyncDisposable
         configure?.Invoke(builder);
         var host = builder.Build();
         await TestDatabase.CreateSchemaAsync(host.Services, cancellationToken);
+        if (beforeStart is not null)
+        {
+            await beforeStart(host.Services);
+        }
+
         if (start)
         {
             await host.StartAsync(cancellationToken);
