@@ -29,6 +29,27 @@ public sealed class OutboxDispatcher(
     /// <summary>Identifies this dispatcher in <see cref="StoredOutboxMessage.LockedBy"/>.</summary>
     public string NodeId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
+    /// <summary>
+    /// On SQLite there is exactly one node, so every lock found at start-up was held by an earlier run of this
+    /// node that crashed mid-send; releasing them sends those emails now instead of after the lock expires.
+    /// </summary>
+    private async Task ReleaseLocksOfEarlierRunsAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CaseFlowDbContext>();
+        if (!db.Database.IsSqlite())
+        {
+            return;
+        }
+
+        var released = await db.OutboxMessages.Where(m => m.State == OutboxState.Pending && m.LockedBy != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, (string?)null).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), cancellationToken);
+        if (released > 0)
+        {
+            logger.LogWarning("Released {Count} outbox messages claimed by a run that ended without finishing them", released);
+        }
+    }
+
     /// <summary>Sends one batch of due messages; returns how many this dispatcher claimed.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
@@ -58,6 +79,7 @@ public sealed class OutboxDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var poll = TimeSpan.FromSeconds(options.Value.Outbox.PollIntervalSeconds);
+        await ReleaseLocksOfEarlierRunsAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             var claimed = 0;
