@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using NLog;
 using NLog.Config;
 using NLog.Layouts;
 using NLog.Targets;
@@ -7,17 +9,32 @@ namespace CaseFlow.Server.Hosting;
 
 /// <summary>NLog to the console (readable) and to daily rolling JSON files under <c>&lt;DataDirectory&gt;/logs</c>.</summary>
 /// <remarks>
-/// Logs carry ids (case, instance, task, bookmark), never names, phones or addresses: code logs through
-/// structured templates with ids only, and EF Core's sensitive-data logging stays off.
+/// <para>Logs carry ids (case, instance, task, bookmark), never names, phones or addresses: code logs through
+/// structured templates with ids only, and EF Core's sensitive-data logging stays off.</para>
+/// <para>Each host gets its own <see cref="LogFactory"/>, built once the container exists, so the file target
+/// uses the data directory from the final configuration (command line, environment, test settings) and two
+/// hosts in one process never write into each other's folders.</para>
 /// </remarks>
 public static class LoggingExtensions
 {
     public static WebApplicationBuilder AddCaseFlowLogging(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var dataDirectory = builder.Configuration["CaseFlow:DataDirectory"] ?? "./data";
-        var logDirectory = Path.Combine(Path.GetFullPath(dataDirectory), "logs");
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace);
+        var development = builder.Environment.IsDevelopment();
+        builder.Logging.AddNLogWeb(services =>
+        {
+            var options = services.GetRequiredService<IOptions<CaseFlowOptions>>().Value;
+            var factory = new LogFactory();
+            factory.Configuration = CreateConfiguration(Path.Combine(options.DataDirectoryFullPath, "logs"), development);
+            return factory;
+        });
+        return builder;
+    }
 
+    private static LoggingConfiguration CreateConfiguration(string logDirectory, bool development)
+    {
         var config = new LoggingConfiguration();
         var console = new ConsoleTarget("console")
         {
@@ -26,7 +43,6 @@ public static class LoggingExtensions
         var file = new FileTarget("file")
         {
             FileName = Path.Combine(logDirectory, "caseflow-${shortdate}.json"),
-            ArchiveOldFileOnStartup = false,
             MaxArchiveFiles = 30,
             ArchiveAboveSize = 50 * 1024 * 1024,
             Layout = new JsonLayout
@@ -42,18 +58,15 @@ public static class LoggingExtensions
                 },
             },
         };
-        var minimum = builder.Environment.IsDevelopment() ? NLog.LogLevel.Debug : NLog.LogLevel.Info;
+
         // Framework chatter below these levels is dropped before it reaches any target.
         var drop = new NullTarget("drop");
         config.AddRule(NLog.LogLevel.Trace, NLog.LogLevel.Info, drop, "Microsoft.EntityFrameworkCore.*", final: true);
         config.AddRule(NLog.LogLevel.Trace, NLog.LogLevel.Debug, drop, "Microsoft.*", final: true);
         config.AddRule(NLog.LogLevel.Trace, NLog.LogLevel.Debug, drop, "Quartz.*", final: true);
+        var minimum = development ? NLog.LogLevel.Debug : NLog.LogLevel.Info;
         config.AddRule(minimum, NLog.LogLevel.Fatal, console);
         config.AddRule(minimum, NLog.LogLevel.Fatal, file);
-
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace);
-        builder.Logging.AddNLogWeb(config);
-        return builder;
+        return config;
     }
 }
