@@ -46,9 +46,9 @@ public static class MessagesApi
                 await runner.DeliverMessageAsync(subscription.InstanceId, subscription.Id, request.Variables?.DeepClone().AsObject(), actor, cancellationToken);
                 matched++;
             }
-            catch (BookmarkNotFoundException)
+            catch (Exception ex) when (ex is BookmarkNotFoundException or InstanceNotRunningException)
             {
-                // Consumed by a concurrent delivery or withdrawn by another path: that delivery won.
+                // Consumed by a concurrent delivery, withdrawn by another path, or the instance ended: that path won.
             }
         }
 
