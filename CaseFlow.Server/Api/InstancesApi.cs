@@ -24,7 +24,7 @@ public static class InstancesApi
 
         var state = EngineJson.Deserialize(stored.StateJson);
         var history = await db.HistoryEvents.AsNoTracking().Where(h => h.InstanceId == id).OrderBy(h => h.Id)
-            .Select(h => new { time = h.At, h.ElementId, h.Event, h.Details, h.Actor })
+            .Select(h => new { time = h.At, h.ElementId, h.Event, h.Details, h.Actor, h.Reason })
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new
         {
@@ -33,6 +33,7 @@ public static class InstancesApi
             version = stored.ProcessVersion,
             businessKey = stored.BusinessKey,
             caseId = stored.CaseId,
+            parentInstanceId = stored.ParentInstanceId,
             status = JsonNamingPolicy.CamelCase.ConvertName(stored.Status.ToString()),
             activeElementIds = state.ActiveElementIds,
             variables = state.Variables,

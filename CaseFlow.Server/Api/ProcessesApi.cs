@@ -80,7 +80,7 @@ public static class ProcessesApi
 
         var xml = Encoding.UTF8.GetString(body);
 
-        var errors = validator.Validate(key, xml);
+        var errors = validator.Validate(key, xml, await CalledProcessCheck.LatestVersionsAsync(db, cancellationToken));
         var draft = await db.ProcessDrafts.SingleOrDefaultAsync(d => d.ProcessKey == key, cancellationToken);
         if (draft is null)
         {

@@ -21,7 +21,9 @@ internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider c
         var state = result.Instance;
         stored.StateJson = EngineJson.Serialize(state);
         stored.Status = state.Status;
+        stored.ProcessVersion = state.ProcessVersion;
         stored.UpdatedAt = now;
+        CopyIncident(stored, state.Incident, result.History.LastOrDefault(h => h.Event == "Incident")?.At);
         stored.ConcurrencyVersion++;
 
         var storedCase = stored.CaseId is { } caseId
@@ -58,11 +60,17 @@ internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider c
         }
 
         var bookmarks = await db.Bookmarks.Where(b => ids.Contains(b.Id)).ToListAsync(cancellationToken);
+
+        // An instance written twice in one unit of work (a call activity's child cancelled by the parent it just reported
+        // to) withdraws rows its first write added; those are not in the database yet.
+        bookmarks.AddRange(db.Bookmarks.Local.Where(b => ids.Contains(b.Id) && db.Entry(b).State == EntityState.Added));
         db.Bookmarks.RemoveRange(bookmarks);
 
         var tasks = await db.Tasks.Where(t => ids.Contains(t.Id) && t.State == TaskState.Open).ToListAsync(cancellationToken);
+        tasks.AddRange(db.Tasks.Local.Where(t => ids.Contains(t.Id) && t.State == TaskState.Open && db.Entry(t).State == EntityState.Added));
         var deadlines = await db.Deadlines.Where(d => d.TaskId != null && ids.Contains(d.TaskId.Value) && d.State == DeadlineState.Running)
             .ToListAsync(cancellationToken);
+        deadlines.AddRange(db.Deadlines.Local.Where(d => d.TaskId is { } taskId && ids.Contains(taskId) && d.State == DeadlineState.Running && db.Entry(d).State == EntityState.Added));
         foreach (var task in tasks)
         {
             // Withdrawn by the process; a completion command marks it Completed after this runs.
@@ -139,11 +147,13 @@ internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider c
             Event = entry.Event,
             Details = entry.Details,
             Actor = entry.Actor ?? actor,
+            Reason = entry.Reason,
         });
 
         if (storedCase is not null && TimelineEvents.Contains(entry.Event))
         {
-            AddTimeline(storedCase.Id, entry.At, entry.Actor ?? actor ?? SystemActor, entry.Event, entry.Details);
+            var details = entry.Reason is null ? entry.Details : entry.Details is null ? entry.Reason : $"{entry.Details} — {entry.Reason}";
+            AddTimeline(storedCase.Id, entry.At, entry.Actor ?? actor ?? SystemActor, entry.Event, details);
         }
     }
 
@@ -151,7 +161,20 @@ internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider c
     private static readonly HashSet<string> TimelineEvents = new(StringComparer.Ordinal)
     {
         "TaskCreated", "TaskCompleted", "TimerFired", "MessageReceived", "Incident", "InstanceCompleted",
+        "InstanceCancelled", "TokenMoved", "IncidentRetried", "InstanceMigrated",
     };
+
+    /// <summary>
+    /// Keeps the incident columns equal to the state's incident, so <c>GET /api/incidents</c> is a plain query.
+    /// <paramref name="raisedAt"/> is when this command raised it; null when it was raised earlier and only carried over.
+    /// </summary>
+    private static void CopyIncident(StoredInstance stored, Incident? incident, DateTimeOffset? raisedAt)
+    {
+        stored.IncidentAt = incident is null ? null : raisedAt ?? stored.IncidentAt;
+        stored.IncidentKind = incident?.Kind;
+        stored.IncidentElementId = incident?.ElementId;
+        stored.IncidentMessage = incident?.Message;
+    }
 
     private void ApplyEffect(StoredCase? storedCase, WorkflowEffect effect, DateTimeOffset now)
     {

@@ -16,7 +16,7 @@ namespace CaseFlow.Server.Commands;
 /// crash at any point either loses the whole command (the client retries, or the timer fires again) or
 /// keeps all of it. Scheduling after commit may be lost in a crash; the timer reconciler repairs that.
 /// </remarks>
-public sealed class WorkflowCommandRunner(
+public sealed partial class WorkflowCommandRunner(
     CaseFlowDbContext db,
     IWorkflowEngine engine,
     IProcessGraphCache graphs,
@@ -57,9 +57,11 @@ public sealed class WorkflowCommandRunner(
         }
 
         db.Instances.Add(stored);
-        await new ExecutionResultWriter(db, clock).WriteAsync(stored, result, request.Actor, cancellationToken);
+        var tree = new InstanceTreeWriter(db, engine, graphs, clock, logger);
+        result = await tree.WriteAsync(stored, graph, result, request.Actor, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await AfterCommitAsync(stored.Id, result, cancellationToken);
+        await AfterCommitAsync(tree.Related, cancellationToken);
         return result;
     }
 
@@ -113,7 +115,10 @@ public sealed class WorkflowCommandRunner(
                 ?? throw new InstanceNotFoundException($"Instance {instanceId} does not exist.");
             var graph = graphs.GetOrParse(stored.ProcessKey, stored.ProcessVersion, () => LoadXml(stored.ProcessKey, stored.ProcessVersion));
             var result = command(graph, EngineJson.Deserialize(stored.StateJson));
-            await new ExecutionResultWriter(db, clock).WriteAsync(stored, result, actor, cancellationToken);
+
+            // Call activities: children started, cancelled or resuming this instance's parent are written in the same unit of work.
+            var tree = new InstanceTreeWriter(db, engine, graphs, clock, logger);
+            result = await tree.WriteAsync(stored, graph, result, actor, cancellationToken);
             if (beforeSave is not null)
             {
                 await beforeSave();
@@ -134,12 +139,21 @@ public sealed class WorkflowCommandRunner(
             }
 
             await AfterCommitAsync(instanceId, result, cancellationToken);
+            await AfterCommitAsync(tree.Related, cancellationToken);
             return result;
         }
     }
 
     private string LoadXml(string key, int version) =>
         db.ProcessVersions.AsNoTracking().Where(p => p.ProcessKey == key && p.Version == version).Select(p => p.Xml).Single();
+
+    private async Task AfterCommitAsync(IEnumerable<(Guid InstanceId, ExecutionResult Result)> related, CancellationToken cancellationToken)
+    {
+        foreach (var (instanceId, result) in related)
+        {
+            await AfterCommitAsync(instanceId, result, cancellationToken);
+        }
+    }
 
     private async Task AfterCommitAsync(Guid instanceId, ExecutionResult result, CancellationToken cancellationToken)
     {

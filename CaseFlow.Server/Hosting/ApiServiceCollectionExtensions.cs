@@ -65,10 +65,14 @@ public static class ApiServiceCollectionExtensions
         app.MapTasksApi();
         app.MapProcessesApi();
         app.MapInstancesApi();
+        app.MapInstanceListApi();
         app.MapMessagesApi();
         app.MapActivityDescriptorsApi();
         app.MapCalendarApi();
         app.MapAdminOutboxApi();
+        app.MapInstanceOperationsApi();
+        app.MapIncidentsApi();
+        app.MapProcessMigrationApi();
         return app;
     }
 }

@@ -41,6 +41,8 @@ public sealed class CaseFlowDbContext(DbContextOptions<CaseFlowDbContext> option
 
     public DbSet<StoredCounter> Counters => Set<StoredCounter>();
 
+    public DbSet<StoredTimerStart> TimerStarts => Set<StoredTimerStart>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

@@ -1,12 +1,14 @@
 using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Persistence.Entities;
+using CaseFlow.Server.Scheduling;
 using CaseFlow.Workflows.Bpmn;
+using CaseFlow.Workflows.Calendar;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseFlow.Server.Processes;
 
 /// <summary>Publishes process definitions as new immutable versions; running instances keep their version.</summary>
-public sealed class ProcessPublisher(CaseFlowDbContext db, IBpmnParser parser, TimeProvider clock)
+public sealed class ProcessPublisher(CaseFlowDbContext db, IBpmnParser parser, TimeProvider clock, TimerStartScheduler timerStarts, IBusinessCalendar calendar)
 {
     public async Task<PublishOutcome> PublishDraftAsync(string key, string publishedBy, CancellationToken cancellationToken)
     {
@@ -24,7 +26,7 @@ public sealed class ProcessPublisher(CaseFlowDbContext db, IBpmnParser parser, T
     public async Task<PublishOutcome> PublishAsync(string key, string xml, string publishedBy, CancellationToken cancellationToken, StoredProcessDraft? fromDraft = null)
     {
         var result = parser.Parse(xml);
-        var errors = ProcessDefinitionValidator.Validate(key, result);
+        var errors = ProcessDefinitionValidator.Validate(key, result, await CalledProcessCheck.LatestVersionsAsync(db, cancellationToken));
         if (errors.Count > 0)
         {
             return new PublishOutcome.Invalid(errors);
@@ -47,8 +49,12 @@ public sealed class ProcessPublisher(CaseFlowDbContext db, IBpmnParser parser, T
             db.ProcessDrafts.Remove(fromDraft);
         }
 
+        // The new version's timer starts replace the older versions' in the same transaction.
+        var timers = await timerStarts.StageAsync(db, key, latest + 1, graph, calendar, cancellationToken);
+
         // Two publishers racing get the same next version; the primary key lets only one commit.
         await db.SaveChangesAsync(cancellationToken);
+        await timerStarts.ApplyAsync(timers, cancellationToken);
         return new PublishOutcome.Published(latest + 1);
     }
 }

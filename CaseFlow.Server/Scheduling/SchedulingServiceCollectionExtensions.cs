@@ -48,6 +48,11 @@ public static class SchedulingServiceCollectionExtensions
                 .WithDescription("Resumes a timer bookmark")
                 .StoreDurably()
                 .RequestRecovery());
+            quartz.AddJob<StartTimerInstanceJob>(job => job
+                .WithIdentity(TimerStartKeys.StartInstanceJob)
+                .WithDescription("Starts the instance of a timer start event's occurrence")
+                .StoreDurably()
+                .RequestRecovery());
         });
         builder.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
 
@@ -56,6 +61,10 @@ public static class SchedulingServiceCollectionExtensions
         builder.Services.AddSingleton<IBookmarkScheduler>(services => services.GetRequiredService<QuartzBookmarkScheduler>());
         builder.Services.AddSingleton<TimerReconciler>();
         builder.Services.AddHostedService(services => services.GetRequiredService<TimerReconciler>());
+        builder.Services.AddSingleton<TimerStartScheduler>();
+        builder.Services.AddScoped<TimerStartFiring>();
+        builder.Services.AddSingleton<TimerStartReconciler>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<TimerStartReconciler>());
         return builder;
     }
 }

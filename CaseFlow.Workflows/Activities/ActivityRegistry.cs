@@ -86,6 +86,7 @@ public sealed class ActivityRegistry : IActivityRegistry
             throw new ArgumentException($"{type.FullName} must be a concrete IActivity with [Activity] and a parameterless constructor.", nameof(type));
         }
 
+        var retry = type.GetCustomAttribute<ActivityRetryAttribute>();
         var properties = new Dictionary<string, PropertyInfo>(StringComparer.Ordinal);
         var inputs = new List<ActivityInputDescriptor>();
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).OrderBy(p => p.MetadataToken))
@@ -116,7 +117,11 @@ public sealed class ActivityRegistry : IActivityRegistry
             inputs,
             attribute.DisplayName,
             attribute.DisplayNameEn,
-            attribute.DescriptionZh);
+            attribute.DescriptionZh)
+        {
+            MaxAttempts = Math.Max(1, retry?.MaxAttempts ?? 1),
+            RetryBackoffSeconds = Math.Max(0, retry?.BackoffSeconds ?? 0),
+        };
         return new Entry(type, descriptor, properties);
     }
 

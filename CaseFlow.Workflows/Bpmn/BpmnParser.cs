@@ -32,7 +32,10 @@ public sealed class BpmnParser(IActivityRegistry activities, IExpressionEvaluato
         if (root.Name != BpmnNames.Bpmn + "definitions")
         {
             errors.Add(new(BpmnNames.Definitions,
-                $"The document is not BPMN 2.0: its root element is '{root.Name.LocalName}', but it must be 'definitions' in namespace {BpmnNames.Bpmn.NamespaceName}."));
+                $"The document is not BPMN 2.0: its root element is '{root.Name.LocalName}', but it must be 'definitions' in namespace {BpmnNames.Bpmn.NamespaceName}.")
+            {
+                MessageZh = $"该文档不是 BPMN 2.0：根元素是“{root.Name.LocalName}”，应为命名空间 {BpmnNames.Bpmn.NamespaceName} 中的“definitions”。",
+            });
             return new BpmnParseResult(null, errors);
         }
 
@@ -57,7 +60,7 @@ public sealed class BpmnParser(IActivityRegistry activities, IExpressionEvaluato
         {
             ProcessId = processId,
             Name = (string?)process.Attribute("name"),
-            MessageStartNames = [.. nodes.Values.OfType<StartEventNode>().Select(s => s.MessageName).OfType<string>()],
+            MessageStartNames = [.. nodes.Values.OfType<StartEventNode>().Where(s => s.ParentId is null).Select(s => s.MessageName).OfType<string>()],
             Nodes = nodes,
             Flows = flows,
         };
@@ -68,13 +71,16 @@ public sealed class BpmnParser(IActivityRegistry activities, IExpressionEvaluato
     {
         if (string.IsNullOrWhiteSpace(xml))
         {
-            errors.Add(new(BpmnNames.Definitions, "The document is empty."));
+            errors.Add(new(BpmnNames.Definitions, "The document is empty.") { MessageZh = "文档为空。" });
             return null;
         }
 
         if (xml.Length > _options.MaxDocumentCharacters)
         {
-            errors.Add(new(BpmnNames.Definitions, $"The document is too large: at most {_options.MaxDocumentCharacters} characters are accepted."));
+            errors.Add(new(BpmnNames.Definitions, $"The document is too large: at most {_options.MaxDocumentCharacters} characters are accepted.")
+            {
+                MessageZh = $"文档过大：最多接受 {_options.MaxDocumentCharacters} 个字符。",
+            });
             return null;
         }
 
@@ -103,13 +109,19 @@ public sealed class BpmnParser(IActivityRegistry activities, IExpressionEvaluato
 
                     if (++elements > _options.MaxElements)
                     {
-                        errors.Add(new(BpmnNames.Definitions, $"The document has too many elements: at most {_options.MaxElements} are accepted."));
+                        errors.Add(new(BpmnNames.Definitions, $"The document has too many elements: at most {_options.MaxElements} are accepted.")
+                        {
+                            MessageZh = $"文档元素过多：最多接受 {_options.MaxElements} 个。",
+                        });
                         return null;
                     }
 
                     if (reader.Depth >= _options.MaxDepth)
                     {
-                        errors.Add(new(BpmnNames.Definitions, $"The document is nested too deeply: at most {_options.MaxDepth} levels are accepted."));
+                        errors.Add(new(BpmnNames.Definitions, $"The document is nested too deeply: at most {_options.MaxDepth} levels are accepted.")
+                        {
+                            MessageZh = $"文档嵌套过深：最多接受 {_options.MaxDepth} 层。",
+                        });
                         return null;
                     }
                 }
@@ -120,9 +132,15 @@ public sealed class BpmnParser(IActivityRegistry activities, IExpressionEvaluato
         }
         catch (XmlException ex)
         {
-            errors.Add(new(BpmnNames.Definitions, xml.Contains("<!DOCTYPE", StringComparison.OrdinalIgnoreCase)
+            var dtd = xml.Contains("<!DOCTYPE", StringComparison.OrdinalIgnoreCase);
+            errors.Add(new(BpmnNames.Definitions, dtd
                 ? "The document contains a DOCTYPE declaration (DTD). CaseFlow refuses DTDs and entities for security; remove the <!DOCTYPE ...> part."
-                : $"The document is not well-formed XML (line {ex.LineNumber}, position {ex.LinePosition}). Check that every tag is closed and special characters are escaped."));
+                : $"The document is not well-formed XML (line {ex.LineNumber}, position {ex.LinePosition}). Check that every tag is closed and special characters are escaped.")
+            {
+                MessageZh = dtd
+                    ? "文档包含 DOCTYPE 声明（DTD）。出于安全考虑 CaseFlow 拒绝 DTD 和实体；请删除 <!DOCTYPE ...> 部分。"
+                    : $"文档不是格式正确的 XML（第 {ex.LineNumber} 行，第 {ex.LinePosition} 列）。请检查每个标签是否闭合、特殊字符是否转义。",
+            });
             return null;
         }
     }
@@ -137,7 +155,7 @@ public sealed class BpmnParser(IActivityRegistry activities, IExpressionEvaluato
         {
             if (string.IsNullOrWhiteSpace(BpmnNames.Id(executable[0])))
             {
-                errors.Add(new(BpmnNames.Definitions, "The process has no id. The id is the process key; give the process an id."));
+                errors.Add(new(BpmnNames.Definitions, "The process has no id. The id is the process key; give the process an id.") { MessageZh = "流程没有 id。id 即流程键，请为流程设置 id。" });
                 return null;
             }
 
@@ -146,7 +164,12 @@ public sealed class BpmnParser(IActivityRegistry activities, IExpressionEvaluato
 
         errors.Add(new(BpmnNames.Definitions, executable.Count == 0
             ? "The document contains no executable process. Add a process (or mark one isExecutable=\"true\")."
-            : $"The document contains {executable.Count} executable processes, but CaseFlow runs exactly one per file. Mark the others isExecutable=\"false\" or move them to their own files."));
+            : $"The document contains {executable.Count} executable processes, but CaseFlow runs exactly one per file. Mark the others isExecutable=\"false\" or move them to their own files.")
+        {
+            MessageZh = executable.Count == 0
+                ? "文档中没有可执行的流程。请添加流程（或将其标记为 isExecutable=\"true\"）。"
+                : $"文档包含 {executable.Count} 个可执行流程，但 CaseFlow 每个文件只运行一个。请把其他流程标记为 isExecutable=\"false\" 或移到单独的文件。",
+        });
         return null;
     }
 
@@ -159,7 +182,10 @@ public sealed class BpmnParser(IActivityRegistry activities, IExpressionEvaluato
             .Where(g => g.Count() > 1);
         foreach (var duplicate in duplicates)
         {
-            errors.Add(new(duplicate.Key, $"The id '{duplicate.Key}' is used by {duplicate.Count()} elements; every id must be unique."));
+            errors.Add(new(duplicate.Key, $"The id '{duplicate.Key}' is used by {duplicate.Count()} elements; every id must be unique.")
+            {
+                MessageZh = $"id“{duplicate.Key}”被 {duplicate.Count()} 个元素使用；每个 id 必须唯一。",
+            });
         }
     }
 }

@@ -19,6 +19,10 @@ internal class FlowNode(string id, string? name, NodeKind kind, string bpmnType)
     /// <summary>Outgoing flows in document order (the order an exclusive gateway tries them).</summary>
     public List<SequenceFlow> Outgoing { get; } = [];
 
+    /// <summary>The embedded sub-process the element is drawn in; null at the process level.</summary>
+    /// <remarks>Set once by the reader. Sequence flows never cross it, and it decides which scope a token runs in.</remarks>
+    public string? ParentId { get; set; }
+
     /// <summary>The element named as a legal officer sees it in the modeler.</summary>
     public string Label => string.IsNullOrWhiteSpace(Name) ? $"'{Id}'" : $"'{Name}' ({Id})";
 }

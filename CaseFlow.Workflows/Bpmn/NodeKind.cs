@@ -11,7 +11,15 @@ internal enum NodeKind
     ParallelGateway,
     TimerCatch,
     MessageCatch,
-    TimerBoundary,
+
+    /// <summary>A boundary event of any trigger (see <see cref="BoundaryEventNode.Trigger"/>).</summary>
+    BoundaryEvent,
+    InclusiveGateway,
+    EventBasedGateway,
+    SubProcess,
+
+    /// <summary>A call activity: another published process run as a child instance.</summary>
+    CallActivity,
 
     /// <summary>A placeholder for a refused element; a graph containing one is never valid.</summary>
     Unsupported,

@@ -4,7 +4,7 @@ namespace CaseFlow.Workflows.Bpmn;
 public sealed partial class ProcessGraph
 {
     /// <summary>True when the process has a none start event (it can be started without a message).</summary>
-    public bool HasNoneStart => Nodes.Values.Any(n => n is StartEventNode { MessageName: null });
+    public bool HasNoneStart => Nodes.Values.Any(n => n is StartEventNode { MessageName: null, ParentId: null });
 
     /// <summary>The published version this graph was parsed from (set by <see cref="ProcessGraphCache"/>; 0 for drafts).</summary>
     public int Version { get; init; }

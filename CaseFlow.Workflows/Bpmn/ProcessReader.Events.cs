@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using CaseFlow.Workflows.Calendar;
 
 namespace CaseFlow.Workflows.Bpmn;
 
@@ -23,7 +20,8 @@ internal sealed partial class ProcessReader
         {
             null => new StartEventNode(id, Name(element), null),
             "messageEventDefinition" => new StartEventNode(id, Name(element), MessageName(definition, element, id) ?? ""),
-            var other => RefuseDefinition(element, id, other, "Start the process without an event, or with a message start event."),
+            "timerEventDefinition" => ReadTimerStart(definition, element, id),
+            var other => RefuseDefinition(element, id, other, "Start the process without an event, or with a message or timer start event.", "请使用无触发的开始事件、消息开始事件或定时开始事件。"),
         };
     }
 
@@ -31,9 +29,15 @@ internal sealed partial class ProcessReader
     {
         CheckChildren(element, id, EventDefinitionNames);
         var definition = SingleDefinition(element, id);
-        return definition is null
-            ? new FlowNode(id, Name(element), NodeKind.EndEvent, "endEvent")
-            : RefuseDefinition(element, id, definition.Name.LocalName, "Only plain (none) end events are supported for now; use one.");
+        return definition?.Name.LocalName switch
+        {
+            null => new EndEventNode(id, Name(element), EventTrigger.None, null),
+            "terminateEventDefinition" => new EndEventNode(id, Name(element), EventTrigger.Terminate, null),
+            "errorEventDefinition" => new EndEventNode(id, Name(element), EventTrigger.Error, ThrownCode(definition, element, id, "error")),
+            "escalationEventDefinition" => new EndEventNode(id, Name(element), EventTrigger.Escalation, ThrownCode(definition, element, id, "escalation")),
+            var other => RefuseDefinition(element, id, other,
+                "End events may be plain, terminate, error or escalation.", "结束事件只能是普通、终止、错误或升级结束事件。"),
+        };
     }
 
     private FlowNode ReadCatch(XElement element, string id)
@@ -43,64 +47,23 @@ internal sealed partial class ProcessReader
         var correlation = (string?)element.Attribute(BpmnNames.CaseFlow + "correlationKey");
         if (correlation is not null && definition?.Name.LocalName != "messageEventDefinition")
         {
-            Error(id, $"{Describe(element)} has caseflow:correlationKey, which only message catch events use. Remove it.");
+            Error(id, $"{Describe(element)} has caseflow:correlationKey, which only message catch events use. Remove it.",
+                $"{DescribeZh(element)}带有 caseflow:correlationKey，只有消息捕获事件使用它，请删除。");
         }
 
         switch (definition?.Name.LocalName)
         {
             case "timerEventDefinition":
-                return Timer(definition, element, id) is { } timer
+                return Timer(definition, element, id, allowCycle: false) is { } timer
                     ? new TimerCatchNode(id, Name(element), timer)
                     : new FlowNode(id, Name(element), NodeKind.Unsupported, "intermediateCatchEvent");
             case "messageEventDefinition":
                 return new MessageCatchNode(id, Name(element), MessageName(definition, element, id) ?? "", Template(correlation, element, id, "correlation key"));
             case null:
-                Error(id, $"{Describe(element)} does not say what it waits for. Give it a timer or a message.");
+                Error(id, $"{Describe(element)} does not say what it waits for. Give it a timer or a message.", $"{DescribeZh(element)}没有说明等待什么。请给它一个定时器或消息。");
                 return new FlowNode(id, Name(element), NodeKind.Unsupported, "intermediateCatchEvent");
             default:
-                return RefuseDefinition(element, id, definition.Name.LocalName, "Intermediate catch events may wait for a timer or a message.");
-        }
-    }
-
-    private FlowNode ReadBoundary(XElement element, string id)
-    {
-        CheckChildren(element, id, EventDefinitionNames);
-        var definition = SingleDefinition(element, id);
-        if (definition?.Name.LocalName != "timerEventDefinition")
-        {
-            return RefuseDefinition(element, id, definition?.Name.LocalName ?? "no event definition",
-                "Only timer boundary events on user tasks are supported for now.");
-        }
-
-        var cancel = !string.Equals((string?)element.Attribute("cancelActivity"), "false", StringComparison.OrdinalIgnoreCase);
-        var timer = Timer(definition, element, id);
-        var attachedTo = ((string?)element.Attribute("attachedToRef"))?.Trim() ?? "";
-        if (timer is null)
-        {
-            return new FlowNode(id, Name(element), NodeKind.Unsupported, "boundaryEvent");
-        }
-
-        var node = new BoundaryTimerNode(id, Name(element), attachedTo, cancel, timer);
-        _boundaries[id] = node;
-        return node;
-    }
-
-    private void AttachBoundaries(Dictionary<string, FlowNode> nodes)
-    {
-        foreach (var boundary in _boundaries.Values)
-        {
-            if (nodes.GetValueOrDefault(boundary.AttachedToId) is UserTaskNode task)
-            {
-                task.Boundaries.Add(boundary);
-            }
-            else if (string.IsNullOrEmpty(boundary.AttachedToId) || !_allIds.Contains(boundary.AttachedToId))
-            {
-                Error(boundary.Id, $"Boundary event {boundary.Label} is not attached to an existing task (attachedToRef '{boundary.AttachedToId}').");
-            }
-            else
-            {
-                Error(boundary.Id, $"Boundary event {boundary.Label} is attached to '{boundary.AttachedToId}', which is a {nodes.GetValueOrDefault(boundary.AttachedToId)?.BpmnType ?? "element"}. CaseFlow supports boundary timers on user tasks only.");
-            }
+                return RefuseDefinition(element, id, definition.Name.LocalName, "Intermediate catch events may wait for a timer or a message.", "中间捕获事件只能等待定时器或消息。");
         }
     }
 
@@ -109,16 +72,17 @@ internal sealed partial class ProcessReader
         var definitions = element.Elements().Where(e => e.Name.Namespace == BpmnNames.Bpmn && EventDefinitionNames.Contains(e.Name.LocalName)).ToList();
         if (definitions.Count > 1)
         {
-            Error(id, $"{Describe(element)} has {definitions.Count} event definitions; CaseFlow supports exactly one per event.");
+            Error(id, $"{Describe(element)} has {definitions.Count} event definitions; CaseFlow supports exactly one per event.", $"{DescribeZh(element)}有 {definitions.Count} 个事件定义；CaseFlow 要求每个事件恰好一个。");
         }
 
         return definitions.FirstOrDefault();
     }
 
-    private FlowNode RefuseDefinition(XElement element, string id, string definition, string hint)
+    private FlowNode RefuseDefinition(XElement element, string id, string definition, string hint, string? hintZh = null)
     {
         var what = definition.Replace("EventDefinition", "", StringComparison.Ordinal);
-        Error(id, $"Element type '{element.Name.LocalName}' with '{what}' is not supported by CaseFlow. {hint}");
+        Error(id, $"Element type '{element.Name.LocalName}' with '{what}' is not supported by CaseFlow. {hint}",
+            $"CaseFlow 不支持带“{what}”的{FriendlyZh(element.Name.LocalName)}。{hintZh ?? hint}");
         return new FlowNode(id, Name(element), NodeKind.Unsupported, element.Name.LocalName);
     }
 
@@ -127,57 +91,16 @@ internal sealed partial class ProcessReader
         var reference = ((string?)definition.Attribute("messageRef"))?.Trim();
         if (string.IsNullOrEmpty(reference))
         {
-            Error(id, $"{Describe(element)} does not say which message it waits for. Choose a message (messageRef).");
+            Error(id, $"{Describe(element)} does not say which message it waits for. Choose a message (messageRef).", $"{DescribeZh(element)}没有说明等待哪个消息。请选择一个消息（messageRef）。");
             return null;
         }
 
         if (!messages.TryGetValue(reference, out var name))
         {
-            Error(id, $"{Describe(element)} refers to the message '{reference}', which is not defined in the document. Add a bpmn:message with that id.");
+            Error(id, $"{Describe(element)} refers to the message '{reference}', which is not defined in the document. Add a bpmn:message with that id.", $"{DescribeZh(element)}引用的消息“{reference}”在文档中没有定义。请添加该 id 的 bpmn:message。");
             return null;
         }
 
         return name;
     }
-
-    private TimerDefinition? Timer(XElement definition, XElement element, string id)
-    {
-        var parts = definition.Elements().Where(e => e.Name.Namespace == BpmnNames.Bpmn).ToList();
-        if (parts.Count != 1)
-        {
-            Error(id, $"The timer of {Describe(element)} must have exactly one of timeDuration or timeDate.");
-            return null;
-        }
-
-        var text = parts[0].Value.Trim();
-        switch (parts[0].Name.LocalName)
-        {
-            case "timeDuration":
-                if (BusinessDuration.TryParse(text, out var duration, out var error))
-                {
-                    return new TimerDefinition(duration, null, duration.ToString());
-                }
-
-                Error(id, $"The timer of {Describe(element)} is invalid: {error}");
-                return null;
-            case "timeDate":
-                if (InstantForm().IsMatch(text)
-                    && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
-                {
-                    return new TimerDefinition(null, at.ToUniversalTime(), text);
-                }
-
-                Error(id, $"The timer date of {Describe(element)} must be an ISO 8601 instant with a time zone, for example 2026-05-01T09:00:00+08:00.");
-                return null;
-            case "timeCycle":
-                Error(id, $"The timer of {Describe(element)} repeats (timeCycle), which CaseFlow does not support yet. Use a duration (timeDuration).");
-                return null;
-            default:
-                Error(id, $"The timer of {Describe(element)} contains '{parts[0].Name.LocalName}'; use timeDuration or timeDate.");
-                return null;
-        }
-    }
-
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$")]
-    private static partial Regex InstantForm();
 }

@@ -30,13 +30,21 @@ internal sealed partial class ProcessReader
 
             if (from.Kind == NodeKind.EndEvent)
             {
-                Error(id, $"Sequence flow '{id}' leaves end event {from.Label}, but nothing can follow an end event.");
+                Error(id, $"Sequence flow '{id}' leaves end event {from.Label}, but nothing can follow an end event.", $"顺序流“{id}”从结束事件 {from.Label} 出发，但结束事件之后不能再有步骤。");
                 continue;
             }
 
-            if (to is StartEventNode or BoundaryTimerNode)
+            if (to is StartEventNode or TimerStartNode or BoundaryEventNode)
             {
-                Error(id, $"Sequence flow '{id}' leads into {to.BpmnType} {to.Label}, which cannot have incoming flows; it starts on its own.");
+                Error(id, $"Sequence flow '{id}' leads into {to.BpmnType} {to.Label}, which cannot have incoming flows; it starts on its own.", $"顺序流“{id}”指向{FriendlyZh(to.BpmnType)} {to.Label}，它不能有传入的顺序流，它自行触发。");
+                continue;
+            }
+
+            if (from.ParentId != to.ParentId)
+            {
+                // BPMN 2.0 §10.3.5: sequence flows do not cross a sub-process boundary; the sub-process itself is entered and left.
+                Error(id, $"Sequence flow '{id}' crosses the border of a sub-process ({from.Label} and {to.Label} are at different levels). Connect the sub-process itself, and its inner start and end events inside it.",
+                    $"顺序流“{id}”跨越了子流程边界（{from.Label} 和 {to.Label} 不在同一层级）。请连接子流程本身，子流程内部用其开始和结束事件。");
                 continue;
             }
 
@@ -61,7 +69,10 @@ internal sealed partial class ProcessReader
         {
             Error(id, reference.Length == 0
                 ? $"Sequence flow '{id}' does not say where it {verb} ({(verb == "starts" ? "sourceRef" : "targetRef")} is missing)."
-                : $"Sequence flow '{id}' {verb} at '{reference}', which is not an element of this process.");
+                : $"Sequence flow '{id}' {verb} at '{reference}', which is not an element of this process.",
+                reference.Length == 0
+                ? $"顺序流“{id}”没有说明{(verb == "starts" ? "从哪里出发（缺少 sourceRef）" : "到哪里结束（缺少 targetRef）")}。"
+                : $"顺序流“{id}”{(verb == "starts" ? "的起点" : "的终点")}“{reference}”不是本流程的元素。");
         }
 
         return null;
@@ -81,7 +92,8 @@ internal sealed partial class ProcessReader
         var language = (string?)condition.Attribute("language");
         if (language is not null && !JavaScriptLanguages.Contains(language.Trim()))
         {
-            Error(id, $"The condition of sequence flow '{id}' is written in '{language}'. CaseFlow conditions are JavaScript; remove the language attribute or set it to javascript.");
+            Error(id, $"The condition of sequence flow '{id}' is written in '{language}'. CaseFlow conditions are JavaScript; remove the language attribute or set it to javascript.",
+                $"顺序流“{id}”的条件使用“{language}”语言。CaseFlow 的条件是 JavaScript；请删除 language 属性或设为 javascript。");
             return null;
         }
 
@@ -93,10 +105,11 @@ internal sealed partial class ProcessReader
 
         if (text.Length == 0)
         {
-            Error(id, $"The condition of sequence flow '{id}' is empty. Write a JavaScript condition such as outcome == 'accept', or remove the condition.");
+            Error(id, $"The condition of sequence flow '{id}' is empty. Write a JavaScript condition such as outcome == 'accept', or remove the condition.",
+                $"顺序流“{id}”的条件为空。请写 JavaScript 条件，例如 outcome == 'accept'，或删除条件。");
             return null;
         }
 
-        return Compile(text, id, $"The condition of sequence flow '{id}' is invalid.");
+        return Compile(text, id, $"The condition of sequence flow '{id}' is invalid.", $"顺序流“{id}”的条件无效。");
     }
 }

@@ -35,7 +35,7 @@ internal sealed partial class ProcessReader
             }
             else
             {
-                Error(id, $"The deadline (caseflow:dueIn) of {Describe(element)} is invalid: {error}");
+                Error(id, $"The deadline (caseflow:dueIn) of {Describe(element)} is invalid: {error}", $"{DescribeZh(element)}的期限（caseflow:dueIn）无效：“{dueText}”不是期限。请写工作日如 7wd、自然日如 60d，或 ISO 8601 如 PT5S、P3D（不支持年和月）。");
             }
         }
 
@@ -69,13 +69,15 @@ internal sealed partial class ProcessReader
                 : [];
             if (parts.Length != 2 || names.Length == 0)
             {
-                Error(id, $"caseflow:requiredVariables of {Describe(element)} has '{rule}'; write outcome:variable1,variable2 (or *:variable for every outcome), separated by semicolons.");
+                Error(id, $"caseflow:requiredVariables of {Describe(element)} has '{rule}'; write outcome:variable1,variable2 (or *:variable for every outcome), separated by semicolons.",
+                    $"{DescribeZh(element)}的 caseflow:requiredVariables 中有“{rule}”；请写成 结果:变量1,变量2（或 *:变量 表示所有结果），用分号分隔。");
                 continue;
             }
 
             if (parts[0] != "*" && !outcomes.Contains(parts[0]))
             {
-                Error(id, $"caseflow:requiredVariables of {Describe(element)} names the outcome '{parts[0]}', which is not one of its outcomes ({string.Join(", ", outcomes)}).");
+                Error(id, $"caseflow:requiredVariables of {Describe(element)} names the outcome '{parts[0]}', which is not one of its outcomes ({string.Join(", ", outcomes)}).",
+                    $"{DescribeZh(element)}的 caseflow:requiredVariables 提到结果“{parts[0]}”，但它不是该任务的结果之一（{string.Join(", ", outcomes)}）。");
                 continue;
             }
 
@@ -92,14 +94,14 @@ internal sealed partial class ProcessReader
         var known = string.Join(", ", activities.Descriptors.Select(d => d.Name));
         if (string.IsNullOrEmpty(activityName))
         {
-            Error(id, $"{Describe(element)} does not say which activity it runs. Set caseflow:activity to one of: {known}.");
+            Error(id, $"{Describe(element)} does not say which activity it runs. Set caseflow:activity to one of: {known}.", $"{DescribeZh(element)}没有说明运行哪个活动。请把 caseflow:activity 设为以下之一：{known}。");
             return new ServiceTaskNode(id, Name(element), "", new Dictionary<string, ValueTemplate>());
         }
 
         var descriptor = activities.Find(activityName);
         if (descriptor is null)
         {
-            Error(id, $"{Describe(element)} runs the activity '{activityName}', which CaseFlow does not know. Known activities: {known}.");
+            Error(id, $"{Describe(element)} runs the activity '{activityName}', which CaseFlow does not know. Known activities: {known}.", $"{DescribeZh(element)}运行的活动“{activityName}”CaseFlow 不认识。已知活动：{known}。");
             return new ServiceTaskNode(id, Name(element), activityName, new Dictionary<string, ValueTemplate>());
         }
 
@@ -111,13 +113,14 @@ internal sealed partial class ProcessReader
             var expression = (string?)input.Attribute("expression");
             if (string.IsNullOrEmpty(name))
             {
-                Error(id, $"{Describe(element)} has an input without a name.");
+                Error(id, $"{Describe(element)} has an input without a name.", $"{DescribeZh(element)}有一个没有名称的输入。");
                 continue;
             }
 
             if (descriptor.Inputs.All(i => i.Name != name))
             {
-                Error(id, $"{Describe(element)} sets the input '{name}', but activity {activityName} has no such input. Its inputs are: {string.Join(", ", descriptor.Inputs.Select(i => i.Name))}.");
+                Error(id, $"{Describe(element)} sets the input '{name}', but activity {activityName} has no such input. Its inputs are: {string.Join(", ", descriptor.Inputs.Select(i => i.Name))}.",
+                    $"{DescribeZh(element)}设置了输入“{name}”，但活动 {activityName} 没有这个输入。它的输入有：{string.Join(", ", descriptor.Inputs.Select(i => i.Name))}。");
                 continue;
             }
 
@@ -125,20 +128,23 @@ internal sealed partial class ProcessReader
             {
                 Error(id, inputs.ContainsKey(name)
                     ? $"{Describe(element)} sets the input '{name}' more than once."
-                    : $"The input '{name}' of {Describe(element)} must have either a value or an expression (exactly one of them).");
+                    : $"The input '{name}' of {Describe(element)} must have either a value or an expression (exactly one of them).",
+                    inputs.ContainsKey(name)
+                    ? $"{DescribeZh(element)}多次设置了输入“{name}”。"
+                    : $"{DescribeZh(element)}的输入“{name}”必须有 value 或 expression（且只能有其一）。");
                 continue;
             }
 
             if (expression is not null)
             {
-                var compiled = Compile(expression, id, $"The input '{name}' of {Describe(element)} has an invalid expression.");
+                var compiled = Compile(expression, id, $"The input '{name}' of {Describe(element)} has an invalid expression.", $"{DescribeZh(element)}的输入“{name}”表达式无效。");
                 inputs[name] = new ValueTemplate(null, compiled);
                 continue;
             }
 
             if (!activities.TryCheckInput(activityName, name, JsonValue.Create(value), out var error))
             {
-                Error(id, $"The input '{name}' of {Describe(element)} is invalid: {error}");
+                Error(id, $"The input '{name}' of {Describe(element)} is invalid: {error}", $"{DescribeZh(element)}的输入“{name}”无效：{error}");
             }
 
             inputs[name] = new ValueTemplate(value, null);
@@ -146,9 +152,13 @@ internal sealed partial class ProcessReader
 
         foreach (var missing in descriptor.Inputs.Where(i => i.Required && !inputs.ContainsKey(i.Name)))
         {
-            Error(id, $"{Describe(element)} does not set the required input '{missing.Name}' of activity {activityName} ({missing.Description})");
+            Error(id, $"{Describe(element)} does not set the required input '{missing.Name}' of activity {activityName} ({missing.Description})", $"{DescribeZh(element)}没有设置活动 {activityName} 的必填输入“{missing.Name}”（{missing.Description}）。");
         }
 
-        return new ServiceTaskNode(id, Name(element), activityName, inputs);
+        return new ServiceTaskNode(id, Name(element), activityName, inputs)
+        {
+            Retries = ReadRetries(element, id),
+            RetryBackoff = ReadRetryBackoff(element, id),
+        };
     }
 }

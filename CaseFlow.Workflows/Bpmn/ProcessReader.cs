@@ -31,12 +31,8 @@ internal sealed partial class ProcessReader(
         ["receiveTask"] = "Use an intermediate message catch event.",
         ["manualTask"] = "Use a user task.",
         ["businessRuleTask"] = "Use an exclusive gateway with conditions.",
-        ["subProcess"] = "Sub-processes are not supported yet; draw the steps in the main process.",
         ["adHocSubProcess"] = "Sub-processes are not supported yet; draw the steps in the main process.",
         ["transaction"] = "Transactions are not supported; draw the steps in the main process.",
-        ["callActivity"] = "Calling another process is not supported yet; draw the steps in this process.",
-        ["inclusiveGateway"] = "Use an exclusive gateway (one path) or a parallel gateway (all paths).",
-        ["eventBasedGateway"] = "Use a user task with a timer boundary event, or a message catch event.",
         ["complexGateway"] = "Use an exclusive gateway (one path) or a parallel gateway (all paths).",
         ["intermediateThrowEvent"] = "Throw events are not supported yet; use a service task to notify people.",
         ["dataObject"] = "Process data lives in variables; remove the data object.",
@@ -44,18 +40,30 @@ internal sealed partial class ProcessReader(
         ["dataStoreReference"] = "Process data lives in variables; remove the data store.",
     };
 
-    private readonly Dictionary<string, BoundaryTimerNode> _boundaries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, BoundaryEventNode> _boundaries = new(StringComparer.Ordinal);
     private readonly HashSet<string> _allIds = new(StringComparer.Ordinal);
 
     public (Dictionary<string, FlowNode> Nodes, Dictionary<string, SequenceFlow> Flows) Read(XElement process)
     {
         var processId = BpmnNames.Id(process)!;
+        ReadThrowDefinitions(process);
         var nodes = new Dictionary<string, FlowNode>(StringComparer.Ordinal);
         var flowElements = new List<XElement>();
-        foreach (var element in process.Elements().Where(e => e.Name.Namespace == BpmnNames.Bpmn))
+        ReadElements(process, processId, null, nodes, flowElements);
+        AttachBoundaries(nodes);
+        var flows = ReadFlows(flowElements, nodes);
+        return (nodes, flows);
+    }
+
+    /// <summary>Reads the flow elements of the process or of an embedded sub-process (<paramref name="parent"/>) into the one flat node table.</summary>
+    private void ReadElements(XElement container, string containerId, SubProcessNode? parent, Dictionary<string, FlowNode> nodes, List<XElement> flowElements)
+    {
+        foreach (var element in container.Elements().Where(e => e.Name.Namespace == BpmnNames.Bpmn))
         {
             var local = element.Name.LocalName;
-            if (Ignored.Contains(local))
+            // A sub-process's own incoming/outgoing/loop children are not flow elements (loops are reported by ReadSubProcess).
+            if (Ignored.Contains(local) || (parent is not null
+                && (CommonChildren.Contains(local) || local is "multiInstanceLoopCharacteristics" or "standardLoopCharacteristics")))
             {
                 continue;
             }
@@ -63,7 +71,7 @@ internal sealed partial class ProcessReader(
             var id = BpmnNames.Id(element);
             if (string.IsNullOrWhiteSpace(id))
             {
-                Error(processId, $"A {Friendly(local)} in process '{processId}' has no id; every element needs one.");
+                Error(containerId, $"A {Friendly(local)} in '{containerId}' has no id; every element needs one.", $"'{containerId}' 中有一个{FriendlyZh(local)}没有 id；每个元素都必须有 id。");
                 continue;
             }
 
@@ -78,19 +86,20 @@ internal sealed partial class ProcessReader(
                 "serviceTask" => ReadServiceTask(element, id),
                 "exclusiveGateway" => ReadGateway(element, id, new ExclusiveGatewayNode(id, Name(element), (string?)element.Attribute("default"))),
                 "parallelGateway" => ReadGateway(element, id, new FlowNode(id, Name(element), NodeKind.ParallelGateway, local)),
+                "inclusiveGateway" => ReadGateway(element, id, new InclusiveGatewayNode(id, Name(element), (string?)element.Attribute("default"))),
+                "eventBasedGateway" => ReadEventGateway(element, id),
+                "subProcess" => ReadSubProcess(element, id, nodes, flowElements),
+                "callActivity" => ReadCallActivity(element, id),
                 "intermediateCatchEvent" => ReadCatch(element, id),
                 "boundaryEvent" => ReadBoundary(element, id),
                 _ => Unsupported(id, local),
             };
-            if (node is not null)
+            if (node is not null && nodes.TryAdd(id, node))
             {
-                nodes.TryAdd(id, node);
+                node.ParentId = parent?.Id;
+                parent?.ChildIds.Add(id);
             }
         }
-
-        AttachBoundaries(nodes);
-        var flows = ReadFlows(flowElements, nodes);
-        return (nodes, flows);
     }
 
     private static FlowNode? AddFlow(XElement element, List<XElement> flowElements)
@@ -103,7 +112,8 @@ internal sealed partial class ProcessReader(
     private FlowNode Unsupported(string id, string local)
     {
         var hint = Hints.TryGetValue(local, out var h) ? " " + h : " Remove it or replace it with a supported element.";
-        Error(id, $"Element type '{local}' is not supported by CaseFlow.{hint}");
+        var hintZh = HintsZh.TryGetValue(local, out var hz) ? hz : "请删除它，或换成受支持的元素。";
+        Error(id, $"Element type '{local}' is not supported by CaseFlow.{hint}", $"CaseFlow 不支持元素类型“{local}”。{hintZh}");
         return new FlowNode(id, null, NodeKind.Unsupported, local);
     }
 
@@ -124,15 +134,20 @@ internal sealed partial class ProcessReader(
                 continue;
             }
 
-            Error(id, local is "multiInstanceLoopCharacteristics" or "standardLoopCharacteristics"
+            var loop = local is "multiInstanceLoopCharacteristics" or "standardLoopCharacteristics";
+            Error(id, loop
                 ? $"{Describe(element)} repeats (multi-instance or loop), which CaseFlow does not support yet. Draw the repetition with a gateway instead."
-                : $"{Describe(element)} contains '{local}', which CaseFlow does not support. Remove it.");
+                : $"{Describe(element)} contains '{local}', which CaseFlow does not support. Remove it.",
+                loop
+                ? $"{DescribeZh(element)}是重复执行的（多实例或循环），CaseFlow 暂不支持。请改用网关画出重复。"
+                : $"{DescribeZh(element)}包含 CaseFlow 不支持的“{local}”，请删除。");
         }
 
         foreach (var extension in element.Elements(BpmnNames.Bpmn + "extensionElements").Elements()
-            .Where(e => e.Name.Namespace == BpmnNames.CaseFlow && !(e.Name.LocalName == "input" && element.Name.LocalName == "serviceTask")))
+            .Where(e => e.Name.Namespace == BpmnNames.CaseFlow && !IsKnownExtension(element, e)))
         {
-            Error(id, $"{Describe(element)} contains the CaseFlow extension '{extension.Name.LocalName}', which is not known there. Check the spelling or remove it.");
+            Error(id, $"{Describe(element)} contains the CaseFlow extension '{extension.Name.LocalName}', which is not known there. Check the spelling or remove it.",
+                $"{DescribeZh(element)}包含此处未知的 CaseFlow 扩展“{extension.Name.LocalName}”。请检查拼写或删除。");
         }
     }
 
@@ -142,17 +157,22 @@ internal sealed partial class ProcessReader(
         string[] known = element.Name.LocalName switch
         {
             "userTask" => ["candidateGroups", "assignee", "outcomes", "dueIn", "requiredVariables"],
-            "serviceTask" => ["activity"],
-            "intermediateCatchEvent" => ["correlationKey"],
+            "serviceTask" => ["activity", "retries", "retryBackoff"],
+            "intermediateCatchEvent" or "boundaryEvent" => ["correlationKey"],
+            "callActivity" => ["version"],
             _ => [],
         };
         foreach (var attribute in element.Attributes().Where(a => a.Name.Namespace == BpmnNames.CaseFlow))
         {
             if (!known.Contains(attribute.Name.LocalName, StringComparer.Ordinal))
             {
+                var knownList = string.Join(", ", known.Select(k => "caseflow:" + k));
                 Error(id, known.Length == 0
                     ? $"{Describe(element)} has the attribute caseflow:{attribute.Name.LocalName}, but CaseFlow knows no attributes on this element. Remove it."
-                    : $"{Describe(element)} has the attribute caseflow:{attribute.Name.LocalName}, which CaseFlow does not know. Known attributes: {string.Join(", ", known.Select(k => "caseflow:" + k))}.");
+                    : $"{Describe(element)} has the attribute caseflow:{attribute.Name.LocalName}, which CaseFlow does not know. Known attributes: {knownList}.",
+                    known.Length == 0
+                    ? $"{DescribeZh(element)}带有属性 caseflow:{attribute.Name.LocalName}，但此元素没有任何 CaseFlow 属性，请删除。"
+                    : $"{DescribeZh(element)}带有未知属性 caseflow:{attribute.Name.LocalName}。已知属性：{knownList}。");
             }
         }
     }
@@ -168,28 +188,29 @@ internal sealed partial class ProcessReader(
         var trimmed = text.Trim();
         if (TryUnwrap(trimmed, out var inner))
         {
-            return Compile(inner, id, $"The {what} of {Describe(element)} has an invalid expression.") is { } expression
+            return Compile(inner, id, $"The {what} of {Describe(element)} has an invalid expression.", $"{DescribeZh(element)}的{WhatZh(what)}表达式无效。") is { } expression
                 ? new ValueTemplate(null, expression)
                 : null;
         }
 
         if (trimmed.Contains("${", StringComparison.Ordinal))
         {
-            Error(id, $"The {what} of {Describe(element)} mixes text with an expression. Write the whole value as one expression, for example ${{'office-' + officeId}}.");
+            Error(id, $"The {what} of {Describe(element)} mixes text with an expression. Write the whole value as one expression, for example ${{'office-' + officeId}}.",
+                $"{DescribeZh(element)}的{WhatZh(what)}把文字和表达式混在一起。请把整个值写成一个表达式，例如 ${{'office-' + officeId}}。");
             return null;
         }
 
         return new ValueTemplate(trimmed, null);
     }
 
-    private CompiledExpression? Compile(string source, string id, string context)
+    private CompiledExpression? Compile(string source, string id, string context, string? contextZh = null)
     {
         if (expressions.TryCompile(source, out var expression, out var error))
         {
             return expression;
         }
 
-        Error(id, $"{context} {error}");
+        Error(id, $"{context} {error}", $"{contextZh ?? $"元素“{id}”的表达式无效。"}{error}");
         return null;
     }
 
@@ -200,7 +221,10 @@ internal sealed partial class ProcessReader(
         return wrapped;
     }
 
-    private void Error(string elementId, string message) => errors.Add(new ValidationError(elementId, message));
+    /// <summary>Records a problem in English and Chinese.</summary>
+    /// <remarks>A message without a translation still gets a Chinese sentence naming the element, so the modeler never shows an empty line.</remarks>
+    private void Error(string elementId, string message, string? messageZh = null) =>
+        errors.Add(new ValidationError(elementId, message) { MessageZh = messageZh ?? $"元素“{elementId}”有误（说明见英文）：{message}" });
 
     private static string? Name(XElement element) => (string?)element.Attribute("name") is { Length: > 0 } name ? name.Trim() : null;
 
@@ -222,6 +246,10 @@ internal sealed partial class ProcessReader(
         "intermediateCatchEvent" => "intermediate catch event",
         "boundaryEvent" => "boundary event",
         "sequenceFlow" => "sequence flow",
+        "inclusiveGateway" => "inclusive gateway",
+        "eventBasedGateway" => "event-based gateway",
+        "subProcess" => "sub-process",
+        "callActivity" => "call activity",
         _ => local,
     };
 }

@@ -2,8 +2,8 @@ using CaseFlow.Workflows.Calendar;
 
 namespace CaseFlow.Workflows.Bpmn;
 
-/// <summary>Work for a person: queue settings and the timer boundary events attached to it.</summary>
-internal sealed class UserTaskNode(string id, string? name) : FlowNode(id, name, NodeKind.UserTask, "userTask")
+/// <summary>Work for a person: queue settings; boundary events come from <see cref="ActivityNode"/>.</summary>
+internal sealed class UserTaskNode(string id, string? name) : ActivityNode(id, name, NodeKind.UserTask, "userTask")
 {
     public IReadOnlyList<ValueTemplate> CandidateGroups { get; init; } = [];
 
@@ -17,7 +17,4 @@ internal sealed class UserTaskNode(string id, string? name) : FlowNode(id, name,
 
     /// <summary>Variables a completion must carry, per outcome (<c>*</c> for any), from <c>caseflow:requiredVariables</c>.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> RequiredVariables { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
-
-    /// <summary>Boundary timers attached to this task, in document order.</summary>
-    public List<BoundaryTimerNode> Boundaries { get; } = [];
 }

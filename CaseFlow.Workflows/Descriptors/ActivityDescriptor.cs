@@ -17,4 +17,14 @@ public sealed record ActivityDescriptor(
     IReadOnlyList<ActivityInputDescriptor> Inputs,
     string? DisplayNameZh = null,
     string? DisplayNameEn = null,
-    string? DescriptionZh = null);
+    string? DescriptionZh = null)
+{
+    /// <summary>
+    /// Runs before a failure becomes an incident (from <see cref="ActivityRetryAttribute"/>; 1 when the activity
+    /// has none). Shown in the Designer so a legal officer knows what <c>caseflow:retries</c> overrides.
+    /// </summary>
+    public int MaxAttempts { get; init; } = 1;
+
+    /// <summary>Wait before the second run, in seconds; doubled for each further run.</summary>
+    public double RetryBackoffSeconds { get; init; }
+}

@@ -1,7 +1,7 @@
 namespace CaseFlow.Workflows.Runtime;
 
 /// <summary>
-/// A point where a token waits: a user task, a timer or a message subscription.
+/// A point where a token waits: a user task, a timer or a message subscription (also on boundary events and event-based gateways).
 /// </summary>
 /// <remarks>
 /// Bookmarks are the durable truth of what an instance waits for. The server stores one row per bookmark
@@ -17,6 +17,11 @@ namespace CaseFlow.Workflows.Runtime;
 /// <param name="MessageName">For messages: the <c>bpmn:message</c> name.</param>
 /// <param name="CorrelationKey">For messages: the key a message must carry to match.</param>
 /// <param name="Task">For user tasks: the queue information.</param>
+/// <param name="Cycle">For repeating boundary timers: the <c>timeCycle</c> text (e.g. <c>R3/PT2S</c>), so the history and operators can see why it recurs.</param>
+/// <param name="RemainingRepetitions">
+/// For repeating timers: firings left including this one (null with a <see cref="Cycle"/> means unbounded). Each firing
+/// consumes its bookmark and schedules a new one with one fewer, because the server keys one Quartz trigger per bookmark.
+/// </param>
 public sealed record Bookmark(
     Guid Id,
     BookmarkKind Kind,
@@ -25,4 +30,19 @@ public sealed record Bookmark(
     DateTimeOffset? DueAt = null,
     string? MessageName = null,
     string? CorrelationKey = null,
-    UserTaskInfo? Task = null);
+    UserTaskInfo? Task = null,
+    string? Cycle = null,
+    int? RemainingRepetitions = null)
+{
+    /// <summary>
+    /// For the timer that re-runs a failed service task: which run it starts (2 for the first retry). Null for
+    /// every other bookmark. The token stays on the service task while it waits, so operators see where it is.
+    /// </summary>
+    public int? RetryAttempt { get; init; }
+
+    /// <summary>For call activities: the called process key, so operators see what the token waits for without the child.</summary>
+    public string? CalledProcessKey { get; init; }
+
+    /// <summary>For call activities: the pinned version; null when the latest version was called.</summary>
+    public int? CalledProcessVersion { get; init; }
+}

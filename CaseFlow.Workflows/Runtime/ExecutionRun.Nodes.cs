@@ -40,12 +40,7 @@ internal sealed partial class ExecutionRun
         AddBookmark(new Bookmark(NewId(), BookmarkKind.UserTask, task.Id, token.Id, Task: info));
         Record(task.Id, "TaskCreated", info.Name);
 
-        // Boundary timers wait on the task's token, so completing or interrupting the task finds them by token.
-        foreach (var boundary in task.Boundaries)
-        {
-            AddBookmark(new Bookmark(NewId(), BookmarkKind.Timer, boundary.Id, token.Id, DueAt: DueAt(boundary.Timer)));
-            Record(boundary.Id, "TimerScheduled", boundary.CancelActivity ? "Interrupting" : "Non-interrupting");
-        }
+        CreateBoundaries(token, task);
     }
 
     private void RunServiceTask(Token token, ServiceTaskNode service)
@@ -70,7 +65,8 @@ internal sealed partial class ExecutionRun
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Fault(service.Id, "ActivityFailed", $"The activity {service.ActivityName} in service task {service.Label} failed: {ex.Message}");
+            // Retries or an incident, depending on the budget left (ExecutionRun.Retries.cs).
+            OnActivityFailed(token, service, ex);
             return;
         }
 
@@ -154,7 +150,7 @@ internal sealed partial class ExecutionRun
             instance.JoinArrivals.Remove(gateway.Id);
         }
 
-        var joined = new Token(NewId(), gateway.Id);
+        var joined = new Token(NewId(), gateway.Id, token.ScopeId);
         instance.Tokens.Add(joined);
         Leave(joined, gateway);
     }

@@ -11,7 +11,7 @@ internal sealed partial class ExecutionRun
         var bookmark = OpenBookmark(bookmarkId, BookmarkKind.UserTask);
         Merge(variables);
         RemoveBookmark(bookmark);
-        WithdrawBoundaryTimers(bookmark.TokenId);
+        WithdrawBookmarksOf(bookmark.TokenId);
         var outcome = AsText(variables?["outcome"]);
         Record(bookmark.ElementId, "TaskCompleted", outcome is null ? bookmark.Task?.Name : $"{bookmark.Task?.Name}: outcome '{outcome}'", actor);
         Leave(WaitingToken(bookmark), graph.Node(bookmark.ElementId));
@@ -22,27 +22,21 @@ internal sealed partial class ExecutionRun
     {
         var bookmark = OpenBookmark(bookmarkId, BookmarkKind.Timer);
         RemoveBookmark(bookmark);
+        if (bookmark.RetryAttempt is { } attempt)
+        {
+            RetryServiceTask(bookmark, attempt);
+            return;
+        }
+
         Record(bookmark.ElementId, "TimerFired", bookmark.DueAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         var node = graph.Node(bookmark.ElementId);
-        if (node is BoundaryTimerNode boundary)
+        if (node is BoundaryEventNode boundary)
         {
-            if (boundary.CancelActivity)
-            {
-                // Interrupting: the task and its other timers are withdrawn, and the work continues from the boundary.
-                foreach (var other in instance.Bookmarks.Where(b => b.TokenId == bookmark.TokenId).ToList())
-                {
-                    RemoveBookmark(other);
-                }
-
-                instance.Tokens.RemoveAll(t => t.Id == bookmark.TokenId);
-                Record(boundary.AttachedToId, "TaskCancelled", $"Interrupted by timer {boundary.Id}");
-            }
-
-            Spawn(boundary.Id, null);
+            TriggerBoundary(bookmark, boundary);
         }
         else
         {
-            Leave(WaitingToken(bookmark), node);
+            ResumeCatch(bookmark, node);
         }
 
         Run();
@@ -54,7 +48,16 @@ internal sealed partial class ExecutionRun
         Merge(variables);
         RemoveBookmark(bookmark);
         Record(bookmark.ElementId, "MessageReceived", bookmark.MessageName);
-        Leave(WaitingToken(bookmark), graph.Node(bookmark.ElementId));
+        var node = graph.Node(bookmark.ElementId);
+        if (node is BoundaryEventNode boundary)
+        {
+            TriggerBoundary(bookmark, boundary);
+        }
+        else
+        {
+            ResumeCatch(bookmark, node);
+        }
+
         Run();
     }
 
@@ -69,12 +72,30 @@ internal sealed partial class ExecutionRun
             ?? throw new BookmarkNotFoundException(bookmarkId);
     }
 
-    private void WithdrawBoundaryTimers(Guid tokenId)
+    /// <summary>Withdraws every bookmark still hanging on a token: boundary events when its activity ends, the losers of an event-based gateway.</summary>
+    private void WithdrawBookmarksOf(Guid tokenId)
     {
-        foreach (var timer in instance.Bookmarks.Where(b => b.TokenId == tokenId && b.Kind == BookmarkKind.Timer).ToList())
+        foreach (var bookmark in instance.Bookmarks.Where(b => b.TokenId == tokenId).ToList())
         {
-            RemoveBookmark(timer);
+            RemoveBookmark(bookmark);
         }
+    }
+
+    /// <summary>
+    /// A catch event's timer or message arrived: the token leaves through the event. Behind an event-based gateway
+    /// (BPMN 2.0 §13.3.3) the token waits on the gateway with one bookmark per event; the first resumed wins and the
+    /// others are withdrawn in the same command.
+    /// </summary>
+    private void ResumeCatch(Bookmark bookmark, FlowNode node)
+    {
+        var token = WaitingToken(bookmark);
+        WithdrawBookmarksOf(token.Id);
+        if (token.ElementId != node.Id)
+        {
+            Record(token.ElementId, "ElementCompleted", $"Event {node.Id} occurred first");
+        }
+
+        Leave(token, node);
     }
 
     private Token WaitingToken(Bookmark bookmark) =>

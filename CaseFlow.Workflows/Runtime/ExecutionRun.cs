@@ -18,9 +18,10 @@ internal sealed partial class ExecutionRun(ProcessGraph graph, WorkflowInstanceS
 
     public ExecutionResult Result() => new(instance, [.. _created], [.. _removed], [.. _history], [.. _effects]);
 
-    public void Start(StartEventNode start, string? messageName, string? actor)
+    public void Start(FlowNode start, string? messageName, string? actor)
     {
-        Record(null, "InstanceStarted", messageName is null ? $"Process {graph.ProcessId} v{graph.Version}" : $"Process {graph.ProcessId} v{graph.Version}, message '{messageName}'", actor);
+        var trigger = start is TimerStartNode timer ? $", timer {timer.Timer.Text}" : messageName is null ? "" : $", message '{messageName}'";
+        Record(null, "InstanceStarted", $"Process {graph.ProcessId} v{graph.Version}{trigger}", actor);
         Spawn(start.Id, null);
         Run();
     }
@@ -28,8 +29,20 @@ internal sealed partial class ExecutionRun(ProcessGraph graph, WorkflowInstanceS
     /// <summary>Advances queued tokens until each waits, ends, or an incident stops the run.</summary>
     private void Run()
     {
-        while (!_stopped && _queue.TryDequeue(out var item))
+        while (!_stopped)
         {
+            // With nothing queued, finished sub-processes complete and inclusive joins with nothing left to wait for fire.
+            if (!_queue.TryDequeue(out var item))
+            {
+                if (Settle())
+                {
+                    continue;
+                }
+
+                break;
+            }
+
+            _current = item;
             if (!instance.Tokens.Contains(item.Token))
             {
                 continue;
@@ -49,6 +62,7 @@ internal sealed partial class ExecutionRun(ProcessGraph graph, WorkflowInstanceS
         {
             instance.Status = InstanceStatus.Completed;
             instance.JoinArrivals.Clear();
+            instance.Scopes.Clear();
             Record(null, "InstanceCompleted", null);
         }
     }
@@ -77,9 +91,20 @@ internal sealed partial class ExecutionRun(ProcessGraph graph, WorkflowInstanceS
             case { Kind: NodeKind.ParallelGateway }:
                 Join(token, node, via);
                 break;
-            case { Kind: NodeKind.EndEvent }:
-                instance.Tokens.Remove(token);
-                Record(node.Id, "ElementCompleted", node.Name);
+            case InclusiveGatewayNode inclusive:
+                ArriveInclusive(token, inclusive, via);
+                break;
+            case { Kind: NodeKind.EventBasedGateway }:
+                AwaitEvents(token, node);
+                break;
+            case SubProcessNode subProcess:
+                EnterSubProcess(token, subProcess);
+                break;
+            case CallActivityNode call:
+                EnterCallActivity(token, call);
+                break;
+            case EndEventNode end:
+                End(token, end);
                 break;
             default:
                 // Start events and fired boundary events just pass the token on.
@@ -95,7 +120,7 @@ internal sealed partial class ExecutionRun(ProcessGraph graph, WorkflowInstanceS
         Record(node.Id, "ElementCompleted", node.Name);
         foreach (var flow in node.Outgoing)
         {
-            Spawn(flow.TargetId, flow.Id);
+            Spawn(flow.TargetId, flow.Id, token.ScopeId);
         }
     }
 
@@ -103,13 +128,16 @@ internal sealed partial class ExecutionRun(ProcessGraph graph, WorkflowInstanceS
     {
         instance.Tokens.Remove(token);
         Record(node.Id, "ElementCompleted", $"Took sequence flow {flow.Id}");
-        Spawn(flow.TargetId, flow.Id);
+        Spawn(flow.TargetId, flow.Id, token.ScopeId);
     }
 
     /// <summary>Places a new token. Each element visit gets a fresh token id so effect idempotency keys stay unique in loops.</summary>
-    private Token Spawn(string elementId, string? via)
+    /// <param name="elementId">Where the token goes.</param>
+    /// <param name="via">The sequence flow it arrives by.</param>
+    /// <param name="scopeId">The sub-process instance it runs in; when null, the live scope of the element's sub-process (if any).</param>
+    private Token Spawn(string elementId, string? via, Guid? scopeId = null)
     {
-        var token = new Token(NewId(), elementId);
+        var token = new Token(NewId(), elementId, scopeId ?? ScopeOf(elementId));
         instance.Tokens.Add(token);
         _queue.Enqueue((token, via));
         return token;
@@ -149,6 +177,7 @@ internal sealed partial class ExecutionRun(ProcessGraph graph, WorkflowInstanceS
     {
         instance.Status = InstanceStatus.Faulted;
         instance.Incident = new Incident(elementId, kind, message);
+        CaptureIncidentTokens();
         Record(elementId, "Incident", $"{kind}: {message}");
         _stopped = true;
     }

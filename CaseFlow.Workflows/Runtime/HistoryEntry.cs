@@ -6,4 +6,5 @@ namespace CaseFlow.Workflows.Runtime;
 /// <param name="Event">A stable event name, e.g. <c>ElementCompleted</c>, <c>TaskCompleted</c>, <c>TimerFired</c>.</param>
 /// <param name="Details">Human-readable details (no personal data).</param>
 /// <param name="Actor">The user who caused it, or null for the system.</param>
-public sealed record HistoryEntry(DateTimeOffset At, string? ElementId, string Event, string? Details, string? Actor = null);
+/// <param name="Reason">Why an operator did it (cancel, move, migrate, variables, incident retry); null for the process's own steps.</param>
+public sealed record HistoryEntry(DateTimeOffset At, string? ElementId, string Event, string? Details, string? Actor = null, string? Reason = null);

@@ -13,7 +13,7 @@ namespace CaseFlow.Workflows.Runtime;
 /// command works through a short-lived run object. No I/O happens here; the clock is the injected
 /// <see cref="TimeProvider"/> and due instants come from the <see cref="IBusinessCalendar"/>.
 /// </remarks>
-public sealed class WorkflowEngine(
+public sealed partial class WorkflowEngine(
     TimeProvider time,
     IBusinessCalendar calendar,
     IActivityRegistry activities,
@@ -28,7 +28,9 @@ public sealed class WorkflowEngine(
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(request);
-        var start = graph.Nodes.Values.OfType<StartEventNode>().FirstOrDefault(s => s.MessageName == request.MessageName)
+        // Start events inside sub-processes are entered with their sub-process, never to start an instance.
+        var start = (request.StartEventId is { } startEventId ? (FlowNode)TimerStart(graph, startEventId) : null)
+            ?? graph.Nodes.Values.OfType<StartEventNode>().FirstOrDefault(s => s.ParentId is null && s.MessageName == request.MessageName)
             ?? throw new InvalidOperationException(request.MessageName is null
                 ? $"Process '{graph.ProcessId}' has no start event without a trigger; start it with a message."
                 : $"Process '{graph.ProcessId}' has no message start event for '{request.MessageName}'.");

@@ -17,7 +17,8 @@ public sealed class WorkflowInstanceState
 
     public required string ProcessKey { get; init; }
 
-    public required int ProcessVersion { get; init; }
+    /// <summary>The published version the instance runs on; settable because migration moves it to another version.</summary>
+    public required int ProcessVersion { get; set; }
 
     public string? BusinessKey { get; init; }
 
@@ -35,8 +36,18 @@ public sealed class WorkflowInstanceState
     /// <summary>For each joining gateway, the incoming flow ids whose tokens have arrived and wait there.</summary>
     public Dictionary<string, List<string>> JoinArrivals { get; set; } = [];
 
+    /// <summary>Running embedded sub-process instances (a tree through <see cref="Scope.ParentId"/>); empty when none runs.</summary>
+    public List<Scope> Scopes { get; set; } = [];
+
     /// <summary>The incident that faulted the instance, if any.</summary>
     public Incident? Incident { get; set; }
+
+    /// <summary>
+    /// The tokens the incident stopped, in the order they were to run: the one that failed, then those queued
+    /// behind it. Retrying the incident re-enters exactly these, so a parallel branch that had not started yet
+    /// is not lost; empty when the instance is not faulted.
+    /// </summary>
+    public List<QueuedToken> IncidentTokens { get; set; } = [];
 
     /// <summary>Element ids where a token currently is (tasks and catch events being waited on).</summary>
     public IReadOnlyList<string> ActiveElementIds => Tokens.Select(t => t.ElementId).Distinct().ToList();

@@ -14,5 +14,9 @@ internal sealed class InstanceConfiguration : IEntityTypeConfiguration<StoredIns
         builder.Property(i => i.ConcurrencyVersion).IsConcurrencyToken();
         builder.HasIndex(i => i.CaseId).HasDatabaseName("IX_Instances_CaseId");
         builder.HasIndex(i => new { i.ProcessKey, i.Status }).HasDatabaseName("IX_Instances_ProcessKey_Status");
+        builder.Property(i => i.IncidentKind).HasMaxLength(64);
+        builder.Property(i => i.IncidentElementId).HasMaxLength(256);
+        builder.HasIndex(i => i.IncidentAt).HasDatabaseName("IX_Instances_IncidentAt");
+        builder.HasIndex(i => new { i.ParentInstanceId, i.ParentBookmarkId }).HasDatabaseName("IX_Instances_ParentInstanceId_ParentBookmarkId");
     }
 }

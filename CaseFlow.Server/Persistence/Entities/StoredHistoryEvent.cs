@@ -16,4 +16,7 @@ public sealed class StoredHistoryEvent
     public string? Details { get; set; }
 
     public string? Actor { get; set; }
+
+    /// <summary>Why an operator did it (cancel, move, migrate, variables, incident retry).</summary>
+    public string? Reason { get; set; }
 }

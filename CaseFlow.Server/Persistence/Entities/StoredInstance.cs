@@ -26,4 +26,22 @@ public sealed class StoredInstance
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The incident's kind while the instance is faulted (copied from the state so incidents can be listed by query).</summary>
+    public string? IncidentKind { get; set; }
+
+    /// <summary>The element where the incident happened.</summary>
+    public string? IncidentElementId { get; set; }
+
+    /// <summary>What happened, in the engine's words.</summary>
+    public string? IncidentMessage { get; set; }
+
+    /// <summary>When the incident was raised.</summary>
+    public DateTimeOffset? IncidentAt { get; set; }
+
+    /// <summary>For a child started by a call activity: the calling instance (it shares that instance's case and business key).</summary>
+    public Guid? ParentInstanceId { get; set; }
+
+    /// <summary>For a child: the parent's call-activity bookmark its completion resumes, and whose withdrawal cancels it.</summary>
+    public Guid? ParentBookmarkId { get; set; }
 }

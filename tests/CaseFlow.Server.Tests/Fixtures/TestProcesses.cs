@@ -1,9 +1,9 @@
 namespace CaseFlow.Server.Tests.Fixtures;
 
 /// <summary>Small BPMN documents for API tests; each test gives its own key so tests never share a process.</summary>
-public static class TestProcesses
+public static partial class TestProcesses
 {
-    private const string Header = """
+    internal const string Header = """
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:caseflow="urn:caseflow:bpmn:1" id="d" targetNamespace="urn:test">
         """;

@@ -235,23 +235,23 @@ public class BpmnParserTests
             {Flow("f3", "late", "end")}
             """);
 
-        Assert.Contains("user tasks only", ErrorFor(Parse(xml), "late").Message, StringComparison.Ordinal);
+        Assert.Contains("boundary events on user tasks, sub-processes and call activities", ErrorFor(Parse(xml), "late").Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Parse_RefusesTerminateEndEventAndMisspeltExtensionAttribute()
+    public void Parse_RefusesSignalEndEventAndMisspeltExtensionAttribute()
     {
         var xml = Definitions($"""
             <bpmn:startEvent id="start" />
             <bpmn:userTask id="task" caseflow:dueInn="7wd" />
-            <bpmn:endEvent id="end"><bpmn:terminateEventDefinition /></bpmn:endEvent>
+            <bpmn:endEvent id="end"><bpmn:signalEventDefinition /></bpmn:endEvent>
             {Flow("f1", "start", "task")}
             {Flow("f2", "task", "end")}
             """);
 
         var result = Parse(xml);
 
-        Assert.Contains("terminate", ErrorFor(result, "end").Message, StringComparison.Ordinal);
+        Assert.Contains("signal", ErrorFor(result, "end").Message, StringComparison.Ordinal);
         Assert.Contains("caseflow:dueInn", ErrorFor(result, "task").Message, StringComparison.Ordinal);
     }
 

@@ -58,6 +58,50 @@ public class SerializationTests
         Assert.Empty(completed.Instance.Bookmarks);
     }
 
+    [Fact(DisplayName = "Instance state with sub-process scopes, scoped tokens and timer cycles round-trips through JSON and continues")]
+    public void InstanceState_RoundTripsScopesAndCycles_AndContinues()
+    {
+        var graph = _harness.Graph(Definitions($"""
+            <bpmn:startEvent id="start" />
+            <bpmn:subProcess id="sub">
+              <bpmn:startEvent id="subStart" />
+              <bpmn:userTask id="work" />
+              <bpmn:boundaryEvent id="remind" attachedToRef="work" cancelActivity="false"><bpmn:timerEventDefinition><bpmn:timeCycle>R3/PT2S</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+              <bpmn:endEvent id="subEnd" />
+              <bpmn:endEvent id="reminded" />
+              {Flow("s1", "subStart", "work")}
+              {Flow("s2", "work", "subEnd")}
+              {Flow("s3", "remind", "reminded")}
+            </bpmn:subProcess>
+            <bpmn:userTask id="after" />
+            <bpmn:endEvent id="end" />
+            {Flow("f1", "start", "sub")}
+            {Flow("f2", "sub", "after")}
+            {Flow("f3", "after", "end")}
+            """));
+        var started = _harness.Start(graph).Instance;
+        var fired = _harness.Engine.FireTimer(graph, started, EngineHarness.Single(started, "remind").Id).Instance;
+
+        var json = JsonSerializer.Serialize(fired, Json);
+        var restored = RoundTrip(fired);
+
+        Assert.Contains("\"scopes\":[{", json, StringComparison.Ordinal);
+        Assert.Equal(fired.Scopes, restored.Scopes);
+        Assert.Equal(fired.Tokens, restored.Tokens);
+        Assert.NotNull(Assert.Single(restored.Tokens, t => t.ElementId == "work").ScopeId);
+        var cycle = EngineHarness.Single(restored, "remind");
+        Assert.Equal(EngineHarness.Single(fired, "remind"), cycle);
+        Assert.Equal("R3/PT2S", cycle.Cycle);
+        Assert.Equal(2, cycle.RemainingRepetitions);
+
+        var next = _harness.Engine.FireTimer(graph, restored, cycle.Id);
+        Assert.Equal(1, Assert.Single(next.CreatedBookmarks, b => b.ElementId == "remind").RemainingRepetitions);
+        var completed = _harness.Engine.CompleteUserTask(graph, restored, EngineHarness.Single(restored, "work").Id, null, "handler1");
+
+        Assert.Equal(["after"], completed.Instance.ActiveElementIds);
+        Assert.Empty(completed.Instance.Scopes);
+    }
+
     [Fact]
     public void InstanceState_SerializesEnumsAsStringsAndIncident()
     {

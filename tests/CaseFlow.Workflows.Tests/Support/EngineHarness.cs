@@ -20,7 +20,7 @@ internal sealed class EngineHarness
         configure?.Invoke(options);
         Options = options;
         var wrapped = Microsoft.Extensions.Options.Options.Create(options);
-        Activities = new ActivityRegistry([typeof(ExplodingActivity)]);
+        Activities = new ActivityRegistry([typeof(ExplodingActivity), typeof(FlakyActivity)]);
         Expressions = new JintExpressionEvaluator(wrapped);
         Parser = new BpmnParser(Activities, Expressions, wrapped);
         Engine = new WorkflowEngine(Time, Calendar, Activities, Expressions, wrapped);

@@ -300,6 +300,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InstanceId")
@@ -348,6 +351,26 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("IncidentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IncidentElementId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IncidentKind")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IncidentMessage")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ParentBookmarkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ParentInstanceId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProcessKey")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -371,6 +394,12 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CaseId")
                         .HasDatabaseName("IX_Instances_CaseId");
+
+                    b.HasIndex("IncidentAt")
+                        .HasDatabaseName("IX_Instances_IncidentAt");
+
+                    b.HasIndex("ParentInstanceId", "ParentBookmarkId")
+                        .HasDatabaseName("IX_Instances_ParentInstanceId_ParentBookmarkId");
 
                     b.HasIndex("ProcessKey", "Status")
                         .HasDatabaseName("IX_Instances_ProcessKey_Status");
@@ -597,6 +626,53 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                         .HasDatabaseName("IX_Tasks_State_DueAt");
 
                     b.ToTable("Tasks", (string)null);
+                });
+
+            modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.StoredTimerStart", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConcurrencyVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiredCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProcessKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcessVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RemainingOccurrences")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Timer")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessKey", "ProcessVersion")
+                        .HasDatabaseName("IX_TimerStarts_ProcessKey_ProcessVersion");
+
+                    b.ToTable("TimerStarts", (string)null);
                 });
 
             modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.StoredUser", b =>
