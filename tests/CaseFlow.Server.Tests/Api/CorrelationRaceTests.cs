@@ -78,4 +78,38 @@ public sealed class CorrelationRaceTests(CaseFlowApp app) : IClassFixture<CaseFl
             Assert.Equal(1, ends);
         }
     }
+
+    [Fact]
+    public async Task MessageAndTimer_OnOneEventBasedGateway_ExactlyOneWins()
+    {
+        var legal = await app.ClientForAsync("legal");
+        var message = "reply-" + Guid.NewGuid().ToString("N")[..6];
+        var key = await ProcessesApiTests.PublishAsync(legal, k => TestProcesses.MessageOrTimer(k, message, "PT1S"));
+        var ids = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            var start = await legal.PostAsJsonAsync($"/api/processes/{key}/instances", new { businessKey = $"E-{i}" });
+            ids.Add((string)(await start.ReadObjectAsync())["id"]!);
+        }
+
+        // Send each message close to the timer's due instant, staggered so some arrive before and some after it.
+        var sends = ids.Select(async (_, i) =>
+        {
+            await Task.Delay(700 + (i * 120));
+            var response = await legal.PostAsJsonAsync("/api/messages", new { name = message, correlationKey = $"E-{i}" });
+            return response.StatusCode == HttpStatusCode.OK ? (int)(await response.ReadObjectAsync())["matched"]! : 0;
+        });
+        var matched = await Task.WhenAll(sends);
+
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var id = ids[i];
+            Assert.True(await Requests.EventuallyAsync(async () => (string)(await legal.GetFromJsonAsync<JsonObject>($"/api/instances/{id}"))!["status"]! == "completed", TimeSpan.FromSeconds(20)));
+            var history = (await legal.GetFromJsonAsync<JsonObject>($"/api/instances/{id}"))!["history"]!.AsArray();
+            var byMessage = history.Count(h => (string)h!["event"]! == "MessageReceived");
+            var byTimer = history.Count(h => (string)h!["event"]! == "TimerFired");
+            Assert.Equal(1, byMessage + byTimer);
+            Assert.Equal(matched[i], byMessage); // the sender is told whether its message won
+        }
+    }
 }
