@@ -162,6 +162,8 @@ internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider c
     {
         "TaskCreated", "TaskCompleted", "TimerFired", "MessageReceived", "Incident", "InstanceCompleted",
         "InstanceCancelled", "TokenMoved", "IncidentRetried", "InstanceMigrated",
+        "TaskCancelled", "ActivityCancelled", "ErrorCaught", "EscalationCaught", "InstanceTerminated",
+        "CallActivityStarted", "CallActivityCompleted",
     };
 
     /// <summary>

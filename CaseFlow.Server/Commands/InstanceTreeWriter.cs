@@ -32,7 +32,7 @@ internal sealed class InstanceTreeWriter(CaseFlowDbContext db, IWorkflowEngine e
     {
         result = await StartChildrenAsync(stored, graph, result, actor, depth, cancellationToken);
         await new ExecutionResultWriter(db, clock).WriteAsync(stored, result, actor, cancellationToken);
-        await CancelWithdrawnChildrenAsync(stored, result, actor, depth, cancellationToken);
+        await CancelWithdrawnChildrenAsync(stored, graph, result, actor, depth, cancellationToken);
         await ResumeParentAsync(stored, result, actor, depth, cancellationToken);
         return result;
     }
@@ -131,10 +131,11 @@ internal sealed class InstanceTreeWriter(CaseFlowDbContext db, IWorkflowEngine e
     }
 
     /// <summary>Cancels (with their descendants) the children whose call activity this result withdrew.</summary>
-    private async Task CancelWithdrawnChildrenAsync(StoredInstance stored, ExecutionResult result, string? actor, int depth, CancellationToken cancellationToken)
+    private async Task CancelWithdrawnChildrenAsync(StoredInstance stored, ProcessGraph graph, ExecutionResult result, string? actor, int depth, CancellationToken cancellationToken)
     {
+        // Processes without call activities (most commands) never have children: no query on their hot path.
         var removed = result.RemovedBookmarkIds.ToList();
-        var savedChildren = removed.Count == 0
+        var savedChildren = removed.Count == 0 || graph.CalledProcesses.Count == 0
             ? []
             : await db.Instances.Where(i => i.ParentInstanceId == stored.Id && i.ParentBookmarkId != null && removed.Contains(i.ParentBookmarkId.Value))
                 .ToListAsync(cancellationToken);
@@ -144,10 +145,10 @@ internal sealed class InstanceTreeWriter(CaseFlowDbContext db, IWorkflowEngine e
         var unsaved = db.Instances.Local.Where(i => i.ParentInstanceId == stored.Id && i.ParentBookmarkId is { } b && !open.Contains(b));
         foreach (var child in savedChildren.Union(unsaved).Where(c => c.Status is InstanceStatus.Running or InstanceStatus.Faulted).ToList())
         {
-            var graph = Graph(child);
-            var cancelled = engine.Cancel(graph, EngineJson.Deserialize(child.StateJson), actor,
+            var childGraph = Graph(child);
+            var cancelled = engine.Cancel(childGraph, EngineJson.Deserialize(child.StateJson), actor,
                 $"The calling instance {stored.Id} no longer waits for it (its call activity was cancelled or interrupted).");
-            Related.Add((child.Id, await WriteAsync(child, graph, cancelled, actor, depth + 1, cancellationToken)));
+            Related.Add((child.Id, await WriteAsync(child, childGraph, cancelled, actor, depth + 1, cancellationToken)));
         }
     }
 

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CaseFlow.Server.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(CaseFlowDbContext))]
-    [Migration("20261123131542_Issue3Scratch")]
-    partial class Issue3Scratch
+    [Migration("20261123132646_TimerStartsCallActivitiesAndIncidents")]
+    partial class TimerStartsCallActivitiesAndIncidents
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CaseFlow.Server.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Issue3Scratch : Migration
+    public partial class TimerStartsCallActivitiesAndIncidents : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
