@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using CaseFlow.Server.Absences;
 using CaseFlow.Server.Api.Contracts;
 using CaseFlow.Server.Auth;
 using CaseFlow.Server.Cases;
@@ -222,7 +223,7 @@ public static class TasksApi
         return TypedResults.Ok(new { id, state = "completed", outcome });
     }
 
-    private static async Task<IResult> AssignAsync(Guid id, AssignTaskRequest? request, CaseFlowDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> AssignAsync(Guid id, AssignTaskRequest? request, CaseFlowDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request?.UserName))
         {
@@ -234,11 +235,19 @@ public static class TasksApi
             return ApiProblems.Field("userName", $"There is no active user '{request.UserName}'.");
         }
 
+        // A task given to someone absent goes to their deputy; the answer says so, so the supervisor is not surprised.
+        var assignee = (await Deputies.LoadAsync(db, clock.GetUtcNow(), cancellationToken)).Resolve(request.UserName);
         var updated = await db.Tasks.Where(t => t.Id == id && t.State == TaskState.Open)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Assignee, request.UserName), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Assignee, assignee), cancellationToken);
         if (updated == 1)
         {
-            return TypedResults.Ok(new { id, assignee = request.UserName });
+            return TypedResults.Ok(new
+            {
+                id,
+                assignee,
+                deputyFor = assignee == request.UserName ? null : request.UserName,
+                message = assignee == request.UserName ? null : $"{request.UserName} is absent; the task went to the deputy {assignee}.",
+            });
         }
 
         return await db.Tasks.AnyAsync(t => t.Id == id, cancellationToken)

@@ -21,6 +21,8 @@ public sealed class CaseViewBuilder(CaseFlowDbContext db, IBusinessCalendar cale
 
         var now = clock.GetUtcNow();
         var deadlines = await db.Deadlines.AsNoTracking().Where(d => d.CaseId == id).OrderBy(d => d.StartedAt).ToListAsync(cancellationToken);
+        var changes = (await db.DeadlineChanges.AsNoTracking().Where(x => x.CaseId == id).OrderBy(x => x.Id).ToListAsync(cancellationToken))
+            .ToLookup(x => x.DeadlineId);
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.CaseId == id && t.State == TaskState.Open).OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
         var timeline = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Id).ToListAsync(cancellationToken);
 
@@ -40,12 +42,12 @@ public sealed class CaseViewBuilder(CaseFlowDbContext db, IBusinessCalendar cale
             c.AmountInvolved,
             c.ProcessInstanceId,
             c.ClosedAt,
-            deadlines.Select(d => ToResponse(d, now)).ToList(),
+            deadlines.Select(d => ToResponse(d, changes[d.Id], now)).ToList(),
             tasks.Select(t => TaskViews.ToResponse(t, c.Number, calendar, now)).ToList(),
             timeline.Select(e => new TimelineEntryResponse(e.At, e.Actor, e.Event, e.Details)).ToList());
     }
 
-    private DeadlineResponse ToResponse(StoredDeadline d, DateTimeOffset now)
+    private DeadlineResponse ToResponse(StoredDeadline d, IEnumerable<StoredDeadlineChange> changes, DateTimeOffset now)
     {
         // A running deadline whose instant has passed is breached now, even before any escalation records it.
         var state = d.State == DeadlineState.Running && now > d.DueAt ? DeadlineState.Breached : d.State;
@@ -54,11 +56,16 @@ public sealed class CaseViewBuilder(CaseFlowDbContext db, IBusinessCalendar cale
             ? calendar.WorkingDaysLeft(calendar.ToLocalDate(now), dueDate)
             : null;
         return new DeadlineResponse(
+            d.Id,
             d.Name,
             d.DueAt,
             dueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             d.Rule,
             JsonNamingPolicy.CamelCase.ConvertName(state.ToString()),
-            left);
+            left,
+            d.RuleCode,
+            d.LegalBasis,
+            DeadlineChangeViews.Extensions(changes),
+            DeadlineChangeViews.Suspensions(changes));
     }
 }

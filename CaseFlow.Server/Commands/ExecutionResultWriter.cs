@@ -1,4 +1,6 @@
+using CaseFlow.Server.Absences;
 using CaseFlow.Server.Cases;
+using CaseFlow.Server.Deadlines;
 using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Persistence.Entities;
 using CaseFlow.Workflows.Cases;
@@ -11,7 +13,7 @@ namespace CaseFlow.Server.Commands;
 /// Turns what the engine did into rows: instance state, bookmarks, tasks, deadlines, history, case changes and
 /// outbox emails, all added to the same unit of work so one SaveChanges commits them together.
 /// </summary>
-internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider clock)
+internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider clock, StatutoryDeadlineFactory deadlines)
 {
     private const string SystemActor = "system";
 
@@ -31,10 +33,13 @@ internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider c
             : null;
 
         await RemoveBookmarksAsync(result.RemovedBookmarkIds, now, cancellationToken);
+        await deadlines.PrepareAsync(result, cancellationToken);
         foreach (var bookmark in result.CreatedBookmarks)
         {
-            AddBookmark(stored, bookmark, now);
+            AddBookmark(stored, storedCase, bookmark, now);
         }
+
+        await AbsentAssignees.RedirectNewTasksAsync(db, result.CreatedBookmarks, storedCase?.Id, now, cancellationToken);
 
         foreach (var entry in result.History)
         {
@@ -68,9 +73,9 @@ internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider c
 
         var tasks = await db.Tasks.Where(t => ids.Contains(t.Id) && t.State == TaskState.Open).ToListAsync(cancellationToken);
         tasks.AddRange(db.Tasks.Local.Where(t => ids.Contains(t.Id) && t.State == TaskState.Open && db.Entry(t).State == EntityState.Added));
-        var deadlines = await db.Deadlines.Where(d => d.TaskId != null && ids.Contains(d.TaskId.Value) && d.State == DeadlineState.Running)
+        var ending = await db.Deadlines.Where(d => d.TaskId != null && ids.Contains(d.TaskId.Value) && (d.State == DeadlineState.Running || d.State == DeadlineState.Suspended))
             .ToListAsync(cancellationToken);
-        deadlines.AddRange(db.Deadlines.Local.Where(d => d.TaskId is { } taskId && ids.Contains(taskId) && d.State == DeadlineState.Running && db.Entry(d).State == EntityState.Added));
+        ending.AddRange(db.Deadlines.Local.Where(d => d.TaskId is { } taskId && ids.Contains(taskId) && d.State == DeadlineState.Running && db.Entry(d).State == EntityState.Added));
         foreach (var task in tasks)
         {
             // Withdrawn by the process; a completion command marks it Completed after this runs.
@@ -78,14 +83,16 @@ internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider c
             task.CompletedAt = now;
         }
 
-        foreach (var deadline in deadlines)
+        foreach (var deadline in ending)
         {
-            deadline.State = now > deadline.DueAt ? DeadlineState.Breached : DeadlineState.Met;
+            // A suspended deadline's clock is stopped, so ending its task then is on time.
+            deadline.State = deadline.State == DeadlineState.Running && now > deadline.DueAt ? DeadlineState.Breached : DeadlineState.Met;
+            deadline.SuspendedAt = null;
             deadline.CompletedAt = now;
         }
     }
 
-    private void AddBookmark(StoredInstance stored, Bookmark bookmark, DateTimeOffset now)
+    private void AddBookmark(StoredInstance stored, StoredCase? storedCase, Bookmark bookmark, DateTimeOffset now)
     {
         db.Bookmarks.Add(new StoredBookmark
         {
@@ -104,6 +111,8 @@ internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider c
             return;
         }
 
+        // The deadline decides the task's due instant: a statutory rule may count from receipt, not from now.
+        var deadline = stored.CaseId is { } caseId ? deadlines.Create(caseId, storedCase?.ReceivedAt, bookmark.Id, info, now) : null;
         db.Tasks.Add(new StoredTask
         {
             Id = bookmark.Id,
@@ -114,26 +123,16 @@ internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider c
             CandidateGroups = info.CandidateGroups.Count == 0 ? "" : "," + string.Join(',', info.CandidateGroups) + ",",
             Assignee = string.IsNullOrWhiteSpace(info.Assignee) ? null : info.Assignee,
             Outcomes = string.Join(',', info.Outcomes),
-            DueAt = info.DueAt,
+            DueAt = deadline?.DueAt ?? info.DueAt,
             DueIn = info.DueIn,
             RequiredVariables = TaskRequirements.Format(info.RequiredVariables),
             CreatedAt = now,
             State = TaskState.Open,
         });
 
-        if (info.DueAt is { } dueAt && stored.CaseId is { } caseId)
+        if (deadline is not null)
         {
-            db.Deadlines.Add(new StoredDeadline
-            {
-                Id = Guid.NewGuid(),
-                CaseId = caseId,
-                TaskId = bookmark.Id,
-                Name = info.Name,
-                Rule = info.DueIn ?? "",
-                StartedAt = now,
-                DueAt = dueAt,
-                State = DeadlineState.Running,
-            });
+            db.Deadlines.Add(deadline);
         }
     }
 

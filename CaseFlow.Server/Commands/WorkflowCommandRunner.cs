@@ -1,3 +1,4 @@
+using CaseFlow.Server.Deadlines;
 using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Persistence.Entities;
 using CaseFlow.Workflows.Bpmn;
@@ -23,6 +24,7 @@ public sealed partial class WorkflowCommandRunner(
     IBookmarkScheduler scheduler,
     ICommandCommitSignal commitSignal,
     TimeProvider clock,
+    StatutoryDeadlineFactory deadlines,
     ILogger<WorkflowCommandRunner> logger)
 {
     /// <summary>How many times a command is re-run after losing an optimistic-concurrency race.</summary>
@@ -57,7 +59,7 @@ public sealed partial class WorkflowCommandRunner(
         }
 
         db.Instances.Add(stored);
-        var tree = new InstanceTreeWriter(db, engine, graphs, clock, logger);
+        var tree = new InstanceTreeWriter(db, engine, graphs, clock, deadlines, logger);
         result = await tree.WriteAsync(stored, graph, result, request.Actor, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await AfterCommitAsync(stored.Id, result, cancellationToken);
@@ -117,7 +119,7 @@ public sealed partial class WorkflowCommandRunner(
             var result = command(graph, EngineJson.Deserialize(stored.StateJson));
 
             // Call activities: children started, cancelled or resuming this instance's parent are written in the same unit of work.
-            var tree = new InstanceTreeWriter(db, engine, graphs, clock, logger);
+            var tree = new InstanceTreeWriter(db, engine, graphs, clock, deadlines, logger);
             result = await tree.WriteAsync(stored, graph, result, actor, cancellationToken);
             if (beforeSave is not null)
             {

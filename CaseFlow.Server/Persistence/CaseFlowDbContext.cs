@@ -33,6 +33,10 @@ public sealed class CaseFlowDbContext(DbContextOptions<CaseFlowDbContext> option
 
     public DbSet<StoredDeadline> Deadlines => Set<StoredDeadline>();
 
+    public DbSet<StoredDeadlineChange> DeadlineChanges => Set<StoredDeadlineChange>();
+
+    public DbSet<StoredRuleSet> RuleSets => Set<StoredRuleSet>();
+
     public DbSet<StoredHistoryEvent> HistoryEvents => Set<StoredHistoryEvent>();
 
     public DbSet<StoredOutboxMessage> OutboxMessages => Set<StoredOutboxMessage>();
@@ -42,6 +46,12 @@ public sealed class CaseFlowDbContext(DbContextOptions<CaseFlowDbContext> option
     public DbSet<StoredCounter> Counters => Set<StoredCounter>();
 
     public DbSet<StoredTimerStart> TimerStarts => Set<StoredTimerStart>();
+
+    public DbSet<StoredCalendarYear> CalendarYears => Set<StoredCalendarYear>();
+
+    public DbSet<StoredAbsence> Absences => Set<StoredAbsence>();
+
+    public DbSet<StoredPointsEntry> PointsEntries => Set<StoredPointsEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,4 +1,6 @@
+using CaseFlow.Server.Calendar;
 using CaseFlow.Server.Hosting;
+using CaseFlow.Server.Points;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -19,8 +21,12 @@ public static class PersistenceServiceCollectionExtensions
         {
             var connection = services.GetRequiredService<DatabaseConnection>();
             options.UseSqlite(connection.ConnectionString);
+            options.AddInterceptors(services.GetRequiredService<PointsLedgerInterceptor>());
         });
+        builder.Services.AddOptions<PointsOptions>().BindConfiguration("CaseFlow:Points").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<PointsLedgerInterceptor>();
         builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.AddHostedService<StoredCalendarLoader>();
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using CaseFlow.Server.Auth;
+using CaseFlow.Server.Deadlines;
 using CaseFlow.Server.Hosting;
 using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Processes;
@@ -23,6 +24,7 @@ internal sealed class StartupSeeder(
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CaseFlowDbContext>();
         await PublishBuiltInProcessesAsync(db, scope.ServiceProvider.GetRequiredService<ProcessPublisher>(), cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<RuleSetStore>().SeedAsync(cancellationToken);
 
         var isProduction = environment.IsProduction();
         var seedDemo = options.Value.SeedDemo ?? !isProduction;

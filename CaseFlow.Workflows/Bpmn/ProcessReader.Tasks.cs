@@ -39,6 +39,12 @@ internal sealed partial class ProcessReader
             }
         }
 
+        var deadlineRule = ((string?)element.Attribute(BpmnNames.CaseFlow + "deadlineRule"))?.Trim();
+        if (deadlineRule is { Length: 0 })
+        {
+            Error(id, $"caseflow:deadlineRule of {Describe(element)} is empty; name a rule code such as complaint.acceptance or remove it.", $"{DescribeZh(element)}的 caseflow:deadlineRule 为空；请填写期限规则代码（如 complaint.acceptance）或删除该属性。");
+        }
+
         var outcomes = ((string?)element.Attribute(BpmnNames.CaseFlow + "outcomes") ?? "")
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Distinct(StringComparer.Ordinal)
@@ -53,6 +59,7 @@ internal sealed partial class ProcessReader
             Outcomes = outcomes,
             DueIn = due,
             DueInText = due?.ToString(),
+            DeadlineRule = string.IsNullOrEmpty(deadlineRule) ? null : deadlineRule,
         };
     }
 

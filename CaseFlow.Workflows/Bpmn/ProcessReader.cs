@@ -156,7 +156,7 @@ internal sealed partial class ProcessReader(
     {
         string[] known = element.Name.LocalName switch
         {
-            "userTask" => ["candidateGroups", "assignee", "outcomes", "dueIn", "requiredVariables"],
+            "userTask" => ["candidateGroups", "assignee", "outcomes", "dueIn", "requiredVariables", "deadlineRule"],
             "serviceTask" => ["activity", "retries", "retryBackoff"],
             "intermediateCatchEvent" or "boundaryEvent" => ["correlationKey"],
             "callActivity" => ["version"],

@@ -15,6 +15,9 @@ internal sealed class UserTaskNode(string id, string? name) : ActivityNode(id, n
 
     public string? DueInText { get; init; }
 
+    /// <summary>The statutory rule code from <c>caseflow:deadlineRule</c>, resolved by the server against the case's receipt date.</summary>
+    public string? DeadlineRule { get; init; }
+
     /// <summary>Variables a completion must carry, per outcome (<c>*</c> for any), from <c>caseflow:requiredVariables</c>.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> RequiredVariables { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 }

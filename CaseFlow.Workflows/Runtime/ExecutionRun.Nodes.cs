@@ -36,6 +36,7 @@ internal sealed partial class ExecutionRun
         var info = new UserTaskInfo(task.Name ?? task.Id, [.. groups.Distinct(StringComparer.Ordinal)], assignee, task.Outcomes, due, task.DueInText)
         {
             RequiredVariables = task.RequiredVariables,
+            DeadlineRule = task.DeadlineRule,
         };
         AddBookmark(new Bookmark(NewId(), BookmarkKind.UserTask, task.Id, token.Id, Task: info));
         Record(task.Id, "TaskCreated", info.Name);

@@ -22,4 +22,10 @@ public sealed record UserTaskInfo(
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> RequiredVariables { get; init; } =
         new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>
+    /// The statutory rule code from <c>caseflow:deadlineRule</c> (e.g. <c>complaint.acceptance</c>). The server resolves
+    /// it against the case's receipt date; the deadline it creates then decides the task's due instant.
+    /// </summary>
+    public string? DeadlineRule { get; init; }
 }

@@ -24,8 +24,22 @@ public sealed record CaseResponse(
 /// <summary>The complainant with phone and address masked.</summary>
 public sealed record PartyResponse(string Name, string Phone, string? Email, string? Address);
 
-/// <summary>A deadline with its state and, for running ones, the working days left.</summary>
-public sealed record DeadlineResponse(string Name, DateTimeOffset DueAt, string DueDate, string Rule, string State, int? WorkingDaysLeft);
+/// <summary>
+/// A deadline with its state and, for running ones, the working days left; statutory ones carry their rule code,
+/// legal basis, extensions and suspensions.
+/// </summary>
+public sealed record DeadlineResponse(
+    Guid Id,
+    string Name,
+    DateTimeOffset DueAt,
+    string DueDate,
+    string Rule,
+    string State,
+    int? WorkingDaysLeft,
+    string? RuleCode,
+    string? LegalBasis,
+    IReadOnlyList<DeadlineExtensionResponse> Extensions,
+    IReadOnlyList<DeadlineSuspensionResponse> Suspensions);
 
 /// <summary>One timeline line.</summary>
 public sealed record TimelineEntryResponse(DateTimeOffset Time, string Actor, string Event, string? Details);

@@ -10,7 +10,14 @@ internal sealed class DeadlineConfiguration : IEntityTypeConfiguration<StoredDea
     {
         builder.ToTable("Deadlines");
         builder.HasKey(d => d.Id);
-        builder.Property(d => d.State).HasConversion<string>().HasMaxLength(16);
+        // Concurrency tokens: two suspensions, or two extensions against the last one allowed, must not both pass
+        // their checks; the loser's update matches no row and is refused (the command runner re-runs its command).
+        builder.Property(d => d.State).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
+        builder.Property(d => d.ExtensionCount).IsConcurrencyToken();
+        builder.Property(d => d.Unit).HasConversion<string>().HasMaxLength(16);
+        builder.Property(d => d.RuleCode).HasMaxLength(64);
+        builder.Property(d => d.RuleSetId).HasMaxLength(32);
+        builder.Property(d => d.LegalBasis).HasMaxLength(500);
         builder.HasIndex(d => d.CaseId).HasDatabaseName("IX_Deadlines_CaseId");
         builder.HasIndex(d => d.TaskId).HasDatabaseName("IX_Deadlines_TaskId");
     }

@@ -1,3 +1,5 @@
+using CaseFlow.Workflows.Deadlines;
+
 namespace CaseFlow.Server.Persistence.Entities;
 
 /// <summary>A statutory or local deadline on a case, created when a timed task opens.</summary>
@@ -22,4 +24,22 @@ public sealed class StoredDeadline
     public DeadlineState State { get; set; }
 
     public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>The statutory rule's code (e.g. complaint.acceptance); null for a plain <c>caseflow:dueIn</c> deadline.</summary>
+    public string? RuleCode { get; set; }
+
+    /// <summary>The rule set the rule came from (the one in force when the case was received).</summary>
+    public string? RuleSetId { get; set; }
+
+    /// <summary>Law and article, e.g. 《市场监督管理投诉举报处理办法》第十五条.</summary>
+    public string? LegalBasis { get; set; }
+
+    /// <summary>How the rule counts; suspensions and extensions move the due instant in this unit.</summary>
+    public DeadlineUnit? Unit { get; set; }
+
+    /// <summary>Extensions granted so far.</summary>
+    public int ExtensionCount { get; set; }
+
+    /// <summary>When the running suspension began; null unless <see cref="State"/> is suspended.</summary>
+    public DateTimeOffset? SuspendedAt { get; set; }
 }

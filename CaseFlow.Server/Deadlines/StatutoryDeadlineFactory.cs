@@ -1,0 +1,74 @@
+using CaseFlow.Server.Persistence.Entities;
+using CaseFlow.Workflows.Calendar;
+using CaseFlow.Workflows.Deadlines;
+using CaseFlow.Workflows.Runtime;
+
+namespace CaseFlow.Server.Deadlines;
+
+/// <summary>
+/// Creates the deadline of a user task as it opens: from its statutory rule (resolved for the case's receipt date)
+/// or, without one, from its plain <c>caseflow:dueIn</c> duration.
+/// </summary>
+public sealed class StatutoryDeadlineFactory(RuleSetStore store, IBusinessCalendar calendar, ILogger<StatutoryDeadlineFactory> logger)
+{
+    private IReadOnlyList<DeadlineRuleSet>? _ruleSets;
+
+    /// <summary>Loads the rule sets once per unit of work, only when <paramref name="result"/> opens a task that names a rule.</summary>
+    public async Task PrepareAsync(ExecutionResult result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (_ruleSets is null && result.CreatedBookmarks.Any(b => b.Task?.DeadlineRule is not null))
+        {
+            _ruleSets = await store.GetAllAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The deadline for the task <paramref name="taskId"/> opened at <paramref name="now"/>, or null when it has none.</summary>
+    public StoredDeadline? Create(Guid caseId, DateTimeOffset? receivedAt, Guid taskId, UserTaskInfo info, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        if (info.DeadlineRule is { } code && _ruleSets is not null)
+        {
+            var receivedOn = calendar.ToLocalDate(receivedAt ?? now);
+            if (DeadlineRuleResolver.Resolve(_ruleSets, code, receivedOn) is { } resolved)
+            {
+                var rule = resolved.Rule;
+
+                // A period running from receipt counts from the case's receipt, so a letter entered days late is not
+                // given extra time (O121 Art. 15 "自收到投诉之日起").
+                var start = rule.CountsFromReceipt && receivedAt is { } received ? received : now;
+                return new StoredDeadline
+                {
+                    Id = Guid.NewGuid(),
+                    CaseId = caseId,
+                    TaskId = taskId,
+                    Name = rule.NameZh,
+                    Rule = rule.Duration.ToString(),
+                    RuleCode = rule.Code,
+                    RuleSetId = resolved.RuleSet.Id,
+                    LegalBasis = rule.LegalBasis,
+                    Unit = rule.Unit,
+                    StartedAt = start,
+                    DueAt = DeadlineArithmetic.ComputeDue(calendar, rule, start),
+                    State = DeadlineState.Running,
+                };
+            }
+
+            logger.LogWarning("No rule set in force on {ReceivedOn} has the deadline rule {RuleCode}; task {TaskId} falls back to its plain duration", receivedOn, code, taskId);
+        }
+
+        return info.DueAt is { } dueAt
+            ? new StoredDeadline
+            {
+                Id = Guid.NewGuid(),
+                CaseId = caseId,
+                TaskId = taskId,
+                Name = info.Name,
+                Rule = info.DueIn ?? "",
+                StartedAt = now,
+                DueAt = dueAt,
+                State = DeadlineState.Running,
+            }
+            : null;
+    }
+}

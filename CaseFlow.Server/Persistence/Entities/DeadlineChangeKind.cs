@@ -1,0 +1,9 @@
+namespace CaseFlow.Server.Persistence.Entities;
+
+/// <summary>What happened to a deadline.</summary>
+public enum DeadlineChangeKind
+{
+    Suspended,
+    Resumed,
+    Extended,
+}

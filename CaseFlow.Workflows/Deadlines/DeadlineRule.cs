@@ -1,0 +1,60 @@
+using CaseFlow.Workflows.Calendar;
+
+namespace CaseFlow.Workflows.Deadlines;
+
+/// <summary>One statutory period as data: what it is, where the law says so, and how it is counted.</summary>
+public sealed record DeadlineRule
+{
+    /// <summary>Stable code a BPMN user task names in <c>caseflow:deadlineRule</c>, e.g. <c>complaint.acceptance</c>.</summary>
+    public string Code { get; init; } = "";
+
+    /// <summary>Chinese name, e.g. 受理期限.</summary>
+    public string NameZh { get; init; } = "";
+
+    /// <summary>English name, e.g. Acceptance decision.</summary>
+    public string NameEn { get; init; } = "";
+
+    /// <summary>Law and article, e.g. 《市场监督管理投诉举报处理办法》第十五条.</summary>
+    public string LegalBasis { get; init; } = "";
+
+    /// <summary>How the period is counted.</summary>
+    public DeadlineUnit Unit { get; init; }
+
+    /// <summary>The period's length in <see cref="Unit"/>.</summary>
+    public int Amount { get; init; }
+
+    /// <summary>
+    /// The event the period runs from. <c>receipt</c> counts from the case's receipt, so a letter entered late still
+    /// counts from when it arrived; any other event counts from when the task opens.
+    /// </summary>
+    public string StartEvent { get; init; } = "";
+
+    /// <summary>Warnings before the due instant, as business durations (<c>2wd</c>).</summary>
+    public IReadOnlyList<string> WarningsBefore { get; init; } = [];
+
+    /// <summary>Steps after the due instant, in order.</summary>
+    public IReadOnlyList<EscalationStep> Escalations { get; init; } = [];
+
+    /// <summary>Extensions allowed; null when the period cannot be extended.</summary>
+    public ExtensionPolicy? Extension { get; init; }
+
+    /// <summary>Kinds of time the statute excludes from the period; a deadline may be suspended only for these.</summary>
+    public IReadOnlyList<IntervalKind> ExcludedIntervals { get; init; } = [];
+
+    /// <summary>The start event that counts from the case's receipt.</summary>
+    public const string ReceiptEvent = "receipt";
+
+    /// <summary>Whether the period counts from the case's receipt rather than from when its task opens.</summary>
+    public bool CountsFromReceipt => string.Equals(StartEvent, ReceiptEvent, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The period as a business duration (<c>7wd</c>, <c>60d</c>, <c>PT24H</c>).</summary>
+    public BusinessDuration Duration => ToDuration(Amount);
+
+    /// <summary><paramref name="amount"/> in this rule's unit as a business duration.</summary>
+    public BusinessDuration ToDuration(int amount) => Unit switch
+    {
+        DeadlineUnit.WorkingDays => new BusinessDuration(DurationUnit.WorkingDays, amount, TimeSpan.Zero),
+        DeadlineUnit.CalendarDays => new BusinessDuration(DurationUnit.CalendarDays, amount, TimeSpan.Zero),
+        _ => new BusinessDuration(DurationUnit.Exact, 0, TimeSpan.FromHours(amount)),
+    };
+}
