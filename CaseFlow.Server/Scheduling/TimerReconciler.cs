@@ -21,7 +21,7 @@ public sealed class TimerReconciler(
     QuartzBookmarkScheduler bookmarkScheduler,
     IOptions<SchedulingOptions> options,
     TimeProvider clock,
-    ILogger<TimerReconciler> logger) : BackgroundService
+    ILogger<TimerReconciler> logger) : PeriodicReconciler(options, clock, logger)
 {
     private const int PageSize = 1000;
 
@@ -29,7 +29,7 @@ public sealed class TimerReconciler(
     private readonly SemaphoreSlim _pass = new(1, 1);
 
     /// <summary>One reconciliation pass; returns how many triggers it had to create.</summary>
-    public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
+    public override async Task<int> ReconcileAsync(CancellationToken cancellationToken)
     {
         await _pass.WaitAsync(cancellationToken);
         try
@@ -81,24 +81,6 @@ public sealed class TimerReconciler(
         }
 
         return scheduled;
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ReconcileIntervalSeconds), clock);
-        do
-        {
-            try
-            {
-                await ReconcileAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The next pass tries again; a reconciler that stopped would silently strand timers.
-                logger.LogError(ex, "Timer reconciliation failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     private static async Task<HashSet<string>> LoadTriggerNamesAsync(IScheduler scheduler, CancellationToken cancellationToken)

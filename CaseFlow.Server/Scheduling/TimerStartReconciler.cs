@@ -9,10 +9,10 @@ public sealed class TimerStartReconciler(
     TimerStartScheduler scheduler,
     IOptions<SchedulingOptions> options,
     TimeProvider clock,
-    ILogger<TimerStartReconciler> logger) : BackgroundService
+    ILogger<TimerStartReconciler> logger) : PeriodicReconciler(options, clock, logger)
 {
     /// <summary>One pass; returns how many triggers it had to create.</summary>
-    public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
+    public override async Task<int> ReconcileAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var scheduled = await scheduler.ReconcileAsync(scope.ServiceProvider.GetRequiredService<CaseFlowDbContext>(), cancellationToken);
@@ -22,23 +22,5 @@ public sealed class TimerStartReconciler(
         }
 
         return scheduled;
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ReconcileIntervalSeconds), clock);
-        do
-        {
-            try
-            {
-                await ReconcileAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The next pass tries again; a reconciler that stopped would silently stop timer starts.
-                logger.LogError(ex, "Timer-start reconciliation failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

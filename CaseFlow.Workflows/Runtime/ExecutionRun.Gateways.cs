@@ -17,14 +17,7 @@ internal sealed partial class ExecutionRun
             return;
         }
 
-        instance.Tokens.Remove(token);
-        if (!instance.JoinArrivals.TryGetValue(gateway.Id, out var arrivals))
-        {
-            arrivals = [];
-            instance.JoinArrivals[gateway.Id] = arrivals;
-        }
-
-        arrivals.Add(via ?? "");
+        var arrivals = Arrive(token, gateway, via);
         if (!TryFireInclusive(gateway, token.ScopeId))
         {
             Record(gateway.Id, "JoinWaiting", $"{Count(gateway.Incoming.Count(f => arrivals.Contains(f.Id)))} of {Count(gateway.Incoming.Count)} branches arrived; waiting for branches still running");

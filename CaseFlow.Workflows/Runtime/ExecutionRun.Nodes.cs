@@ -120,6 +120,20 @@ internal sealed partial class ExecutionRun
             $"No outgoing flow of exclusive gateway {gateway.Label} matched, and it has no default flow. Fix the conditions or add a default flow.");
     }
 
+    /// <summary>Parks <paramref name="token"/> at a joining gateway and records the flow it came by; returns the flows arrived so far.</summary>
+    private List<string> Arrive(Token token, FlowNode gateway, string? via)
+    {
+        instance.Tokens.Remove(token);
+        if (!instance.JoinArrivals.TryGetValue(gateway.Id, out var arrivals))
+        {
+            arrivals = [];
+            instance.JoinArrivals[gateway.Id] = arrivals;
+        }
+
+        arrivals.Add(via ?? "");
+        return arrivals;
+    }
+
     /// <summary>A parallel gateway with several incoming flows waits for a token on each; otherwise it forks at once.</summary>
     private void Join(Token token, FlowNode gateway, string? via)
     {
@@ -129,14 +143,7 @@ internal sealed partial class ExecutionRun
             return;
         }
 
-        instance.Tokens.Remove(token);
-        if (!instance.JoinArrivals.TryGetValue(gateway.Id, out var arrivals))
-        {
-            arrivals = [];
-            instance.JoinArrivals[gateway.Id] = arrivals;
-        }
-
-        arrivals.Add(via ?? "");
+        var arrivals = Arrive(token, gateway, via);
         var incoming = gateway.Incoming.Select(f => f.Id).ToList();
         if (!incoming.All(arrivals.Contains))
         {
