@@ -2,15 +2,21 @@ using CaseFlow.Workflows.Cases;
 
 namespace CaseFlow.Server.Cases;
 
-/// <summary>The status changes the complaint procedure allows (O121, rules.md §4); anything else is a domain error.</summary>
+/// <summary>The status changes the complaint, report and enforcement procedures allow (O121, PPR, O310; rules.md §4); anything else is a domain error.</summary>
 public static class CaseTransitions
 {
     private static readonly Dictionary<CaseStatus, CaseStatus[]> Allowed = new()
     {
-        [CaseStatus.Registered] = [CaseStatus.Accepted, CaseStatus.Refused, CaseStatus.Closed],
-        [CaseStatus.Accepted] = [CaseStatus.Assigned, CaseStatus.Mediating, CaseStatus.Closed],
-        [CaseStatus.Assigned] = [CaseStatus.Mediating, CaseStatus.Closed],
-        [CaseStatus.Mediating] = [CaseStatus.Closed],
+        [CaseStatus.Registered] = [CaseStatus.Accepted, CaseStatus.Refused, CaseStatus.Verifying, CaseStatus.Closed],
+        [CaseStatus.Accepted] = [CaseStatus.Assigned, CaseStatus.Mediating, CaseStatus.Verifying, CaseStatus.Closed],
+        [CaseStatus.Assigned] = [CaseStatus.Mediating, CaseStatus.Verifying, CaseStatus.Closed],
+        [CaseStatus.Mediating] = [CaseStatus.Suspended, CaseStatus.Closed],
+        [CaseStatus.Suspended] = [CaseStatus.Mediating, CaseStatus.Closed],
+        [CaseStatus.Verifying] = [CaseStatus.Filed, CaseStatus.NotFiled, CaseStatus.Closed],
+        [CaseStatus.Filed] = [CaseStatus.Transferred, CaseStatus.Decided, CaseStatus.Closed],
+        [CaseStatus.Transferred] = [CaseStatus.Filed, CaseStatus.Closed],
+        [CaseStatus.Decided] = [CaseStatus.Closed],
+        [CaseStatus.NotFiled] = [],
         [CaseStatus.Refused] = [],
         [CaseStatus.Closed] = [],
     };

@@ -20,4 +20,22 @@ public enum CaseStatus
 
     /// <summary>办结: closed.</summary>
     Closed,
+
+    /// <summary>中止调解: mediation suspended (testing, appraisal), the clock stopped (O121 Art. 22).</summary>
+    Suspended,
+
+    /// <summary>核查中: a report being verified before the 立案 decision (O121 Art. 35, PPR Art. 18).</summary>
+    Verifying,
+
+    /// <summary>立案: an enforcement case opened on the approval form.</summary>
+    Filed,
+
+    /// <summary>不予立案: verified and not opened, with the reason recorded.</summary>
+    NotFiled,
+
+    /// <summary>已移送公安: transferred to the police as a suspected crime (Order 310).</summary>
+    Transferred,
+
+    /// <summary>已作出处罚决定: a penalty decision made and being served, published and executed.</summary>
+    Decided,
 }

@@ -51,6 +51,21 @@ public sealed class StoredCase
 
     public DateTimeOffset? ClosedAt { get; set; }
 
+    /// <summary>Money recovered for the consumer (挽回经济损失), in yuan; set when mediation ends.</summary>
+    public decimal? RecoveredAmount { get; set; }
+
+    /// <summary>The return visit's rating (回访): very-satisfied, satisfied, neutral or dissatisfied; null until rated.</summary>
+    public string? Satisfaction { get; set; }
+
+    /// <summary>The case this one came from: the other half of a mixed submission, or the complaint whose mediation found a clue.</summary>
+    public Guid? ParentCaseId { get; set; }
+
+    /// <summary>When the enforcement case was opened (立案).</summary>
+    public DateTimeOffset? FiledAt { get; set; }
+
+    /// <summary>When the case was handed to the police (移送公安).</summary>
+    public DateTimeOffset? TransferredAt { get; set; }
+
     /// <summary>Moves the case to <paramref name="target"/>, refusing transitions the procedure does not allow.</summary>
     /// <exception cref="CaseTransitionException">The transition is not allowed from the current status.</exception>
     public void ChangeStatus(CaseStatus target, DateTimeOffset at)
@@ -66,9 +81,19 @@ public sealed class StoredCase
         }
 
         Status = target;
-        if (target is CaseStatus.Closed or CaseStatus.Refused)
+        if (target is CaseStatus.Closed or CaseStatus.Refused or CaseStatus.NotFiled)
         {
             ClosedAt = at;
+        }
+
+        if (target == CaseStatus.Filed)
+        {
+            FiledAt ??= at;
+        }
+
+        if (target == CaseStatus.Transferred)
+        {
+            TransferredAt ??= at;
         }
     }
 }

@@ -217,6 +217,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("FiledAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -229,11 +232,17 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                     b.Property<string>("OfficeId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ParentCaseId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ProcessInstanceId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("RecoveredAmount")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RespondentAddress")
                         .HasColumnType("TEXT");
@@ -245,6 +254,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Satisfaction")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -253,6 +265,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("TransferredAt")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
