@@ -152,7 +152,7 @@ public static class CalendarYearsApi
 
         // Only after the commit: a failed save must leave the running calendar as the database says it is.
         calendar.AddYear(pending);
-        return TypedResults.Ok(new { year, state = "applied", recalculated = impact });
+        return TypedResults.Ok(new { year, state = "applied", recalculated = impact.Where(i => !i.NeedsReview), needsReview = impact.Where(i => i.NeedsReview) });
     }
 
     private static object Summary(int year, CalendarYear? loaded, StoredCalendarYear? row) => new

@@ -87,9 +87,14 @@ public static class TasksApi
             .OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt)
             .Skip(skip).Take(take)
             .GroupJoin(db.Cases, t => t.CaseId, c => c.Id, (t, cs) => new { Task = t, Cases = cs })
-            .SelectMany(x => x.Cases.DefaultIfEmpty(), (x, c) => new { x.Task, Number = c == null ? null : c.Number })
+            .SelectMany(x => x.Cases.DefaultIfEmpty(), (x, c) => new
+            {
+                x.Task,
+                Number = c == null ? null : c.Number,
+                Level = db.Escalations.Where(e => e.TaskId == x.Task.Id).Max(e => (int?)e.Level) ?? 0,
+            })
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PageResponse<TaskResponse>(rows.Select(r => TaskViews.ToResponse(r.Task, r.Number, calendar, now)).ToList(), total));
+        return TypedResults.Ok(new PageResponse<TaskResponse>(rows.Select(r => TaskViews.ToResponse(r.Task, r.Number, calendar, now, r.Level)).ToList(), total));
     }
 
     /// <summary>Builds <c>t.CandidateGroups LIKE '%,g1,%' OR ...</c> for the user's groups (admins see every group).</summary>

@@ -24,13 +24,21 @@ internal static class CalendarImpact
         var deadlines = await db.Deadlines.Where(d => d.State == DeadlineState.Running).ToListAsync(cancellationToken);
 
         // A deadline that was extended or suspended is not its rule applied to its start any more; recomputing it
-        // from the rule would silently undo an approved extension, so such deadlines are left for a person.
+        // from the rule would silently undo an approved extension, so such deadlines are listed for a person to review
+        // (when the change would have moved their original period) and left as they are.
         var changed = await db.DeadlineChanges.Select(c => c.DeadlineId).Distinct().ToListAsync(cancellationToken);
-        foreach (var deadline in deadlines.Where(d => !changed.Contains(d.Id)).OrderBy(d => d.DueAt))
+        foreach (var deadline in deadlines.OrderBy(d => d.DueAt))
         {
-            if (Recompute(deadline.Rule, deadline.StartedAt, deadline.DueAt, current, proposed) is { } newDue)
+            if (!changed.Contains(deadline.Id))
             {
-                items.Add(Item("deadline", deadline.Id, deadline.CaseId, deadline.TaskId, deadline.Name, deadline.Rule, deadline.DueAt, newDue, proposed));
+                if (Recompute(deadline.Rule, deadline.StartedAt, deadline.DueAt, current, proposed) is { } newDue)
+                {
+                    items.Add(Item("deadline", deadline.Id, deadline.CaseId, deadline.TaskId, deadline.Name, deadline.Rule, deadline.DueAt, newDue, proposed));
+                }
+            }
+            else if (Recompute(deadline.Rule, deadline.StartedAt, DateTimeOffset.MinValue, current, proposed) is not null)
+            {
+                items.Add(Item("deadline", deadline.Id, deadline.CaseId, deadline.TaskId, deadline.Name, deadline.Rule, deadline.DueAt, deadline.DueAt, proposed) with { NeedsReview = true });
             }
         }
 
@@ -51,14 +59,14 @@ internal static class CalendarImpact
     /// <summary>Moves the planned rows (tracked by <see cref="PlanAsync"/> on the same context) and adds a timeline entry per case; the caller saves.</summary>
     public static void Apply(CaseFlowDbContext db, IReadOnlyList<CalendarImpactItem> items, string actor, string reason, DateTimeOffset now)
     {
-        foreach (var item in items)
+        foreach (var item in items.Where(i => !i.NeedsReview))
         {
             if (item.Kind == "deadline")
             {
-                db.Deadlines.Local.Single(d => d.Id == item.Id).DueAt = item.NewDueAt;
+                var task = item.TaskId is { } taskId ? db.Tasks.Local.FirstOrDefault(t => t.Id == taskId && t.State == TaskState.Open) : null;
+                db.Deadlines.Local.Single(d => d.Id == item.Id).MoveDue(item.NewDueAt, task, now);
             }
-
-            if (item.TaskId is { } taskId && db.Tasks.Local.FirstOrDefault(t => t.Id == taskId && t.State == TaskState.Open) is { } task)
+            else if (item.TaskId is { } taskId && db.Tasks.Local.FirstOrDefault(t => t.Id == taskId && t.State == TaskState.Open) is { } task)
             {
                 task.DueAt = item.NewDueAt;
             }

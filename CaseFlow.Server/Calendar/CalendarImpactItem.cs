@@ -11,6 +11,10 @@ namespace CaseFlow.Server.Calendar;
 /// <param name="NewDueAt">The due instant on the changed calendar.</param>
 /// <param name="OldDueDate">Civil date in Asia/Shanghai of <paramref name="OldDueAt"/>.</param>
 /// <param name="NewDueDate">Civil date in Asia/Shanghai of <paramref name="NewDueAt"/>.</param>
+/// <param name="NeedsReview">
+/// True for a deadline that was extended or suspended: the change would move its original period, but recomputing it
+/// from the rule would undo the approved extension or suspension, so confirm leaves it as it is (new = old) for a person.
+/// </param>
 public sealed record CalendarImpactItem(
     string Kind,
     Guid Id,
@@ -21,4 +25,5 @@ public sealed record CalendarImpactItem(
     DateTimeOffset OldDueAt,
     DateTimeOffset NewDueAt,
     string OldDueDate,
-    string NewDueDate);
+    string NewDueDate,
+    bool NeedsReview = false);

@@ -8,7 +8,7 @@ namespace CaseFlow.Server.Cases;
 /// <summary>Maps task rows to the queue view, with working days left for open tasks.</summary>
 public static class TaskViews
 {
-    public static TaskResponse ToResponse(StoredTask t, string? caseNumber, IBusinessCalendar calendar, DateTimeOffset now)
+    public static TaskResponse ToResponse(StoredTask t, string? caseNumber, IBusinessCalendar calendar, DateTimeOffset now, int escalationLevel = 0)
     {
         ArgumentNullException.ThrowIfNull(t);
         ArgumentNullException.ThrowIfNull(calendar);
@@ -31,6 +31,7 @@ public static class TaskViews
             JsonNamingPolicy.CamelCase.ConvertName(t.State.ToString()),
             t.Outcome,
             t.CompletedBy,
-            t.CompletedAt);
+            t.CompletedAt,
+            escalationLevel);
     }
 }

@@ -40,6 +40,7 @@ public sealed class DeadlineOperations(CaseFlowDbContext db, RuleSetStore ruleSe
         var now = clock.GetUtcNow();
         deadline.State = DeadlineState.Suspended;
         deadline.SuspendedAt = now;
+        deadline.Replan(now);
         Record(deadline, DeadlineChangeKind.Suspended, now, actor, reason, deadline.DueAt, intervalKind: kind);
         Timeline(deadline, now, actor, "DeadlineSuspended", $"{deadline.Name}（{kind}）：{reason}；依据 {deadline.LegalBasis}");
         return await SaveAsync(deadline, cancellationToken);
@@ -146,11 +147,8 @@ public sealed class DeadlineOperations(CaseFlowDbContext db, RuleSetStore ruleSe
 
     private async Task MoveAsync(StoredDeadline deadline, DateTimeOffset due, CancellationToken cancellationToken)
     {
-        deadline.DueAt = due;
-        if (deadline.TaskId is { } taskId && await db.Tasks.FindAsync([taskId], cancellationToken) is { } task)
-        {
-            task.DueAt = due;
-        }
+        var task = deadline.TaskId is { } taskId ? await db.Tasks.FindAsync([taskId], cancellationToken) : null;
+        deadline.MoveDue(due, task, clock.GetUtcNow());
     }
 
     private void Record(StoredDeadline deadline, DeadlineChangeKind kind, DateTimeOffset at, string actor, string reason, DateTimeOffset before,

@@ -1,6 +1,7 @@
 using CaseFlow.Server.Persistence.Entities;
 using CaseFlow.Workflows.Calendar;
 using CaseFlow.Workflows.Deadlines;
+using CaseFlow.Workflows.Deadlines.Ladder;
 using CaseFlow.Workflows.Runtime;
 
 namespace CaseFlow.Server.Deadlines;
@@ -11,6 +12,8 @@ namespace CaseFlow.Server.Deadlines;
 /// </summary>
 public sealed class StatutoryDeadlineFactory(RuleSetStore store, IBusinessCalendar calendar, ILogger<StatutoryDeadlineFactory> logger)
 {
+    private static readonly IReadOnlySet<string> NoneFired = new HashSet<string>();
+
     private IReadOnlyList<DeadlineRuleSet>? _ruleSets;
 
     /// <summary>Loads the rule sets once per unit of work, only when <paramref name="result"/> opens a task that names a rule.</summary>
@@ -37,6 +40,8 @@ public sealed class StatutoryDeadlineFactory(RuleSetStore store, IBusinessCalend
                 // A period running from receipt counts from the case's receipt, so a letter entered days late is not
                 // given extra time (O121 Art. 15 "自收到投诉之日起").
                 var start = rule.CountsFromReceipt && receivedAt is { } received ? received : now;
+                var due = DeadlineArithmetic.ComputeDue(calendar, rule, start);
+                var ladder = EscalationLadder.Plan(calendar, rule, due, NoneFired, now);
                 return new StoredDeadline
                 {
                     Id = Guid.NewGuid(),
@@ -49,8 +54,11 @@ public sealed class StatutoryDeadlineFactory(RuleSetStore store, IBusinessCalend
                     LegalBasis = rule.LegalBasis,
                     Unit = rule.Unit,
                     StartedAt = start,
-                    DueAt = DeadlineArithmetic.ComputeDue(calendar, rule, start),
+                    DueAt = due,
                     State = DeadlineState.Running,
+
+                    // A letter entered late may already be inside its warning period: the sweep gives that warning now.
+                    NextStepAt = ladder.Due.Count > 0 ? now : ladder.NextAt,
                 };
             }
 

@@ -35,6 +35,9 @@ public sealed class CaseFlowDbContext(DbContextOptions<CaseFlowDbContext> option
 
     public DbSet<StoredDeadlineChange> DeadlineChanges => Set<StoredDeadlineChange>();
 
+    /// <summary>Fired ladder steps: warnings, supervision items (督办), reassignments, reminders.</summary>
+    public DbSet<StoredEscalation> Escalations => Set<StoredEscalation>();
+
     public DbSet<StoredRuleSet> RuleSets => Set<StoredRuleSet>();
 
     public DbSet<StoredHistoryEvent> HistoryEvents => Set<StoredHistoryEvent>();

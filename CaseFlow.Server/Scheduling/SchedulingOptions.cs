@@ -38,4 +38,19 @@ public sealed class SchedulingOptions
     /// <summary>How often open timer bookmarks are compared with the job store's triggers.</summary>
     [Range(0.1, 86400)]
     public double ReconcileIntervalSeconds { get; set; } = 60;
+
+    /// <summary>Whether the escalation sweep runs on a schedule; false leaves it to <c>POST /api/admin/escalations/sweep</c> (tests, maintenance).</summary>
+    public bool EscalationSweepEnabled { get; set; } = true;
+
+    /// <summary>How often the escalation sweep looks for deadline warnings and escalation steps that are due.</summary>
+    [Range(0.1, 3600)]
+    public double EscalationSweepSeconds { get; set; } = 15;
+
+    /// <summary>Deadlines whose ladders are fired in one transaction.</summary>
+    [Range(1, 10000)]
+    public int EscalationBatchSize { get; set; } = 500;
+
+    /// <summary>How long one sweep may run before leaving the rest to the next; keeps a wave from holding the job for ever.</summary>
+    [Range(1, 3600)]
+    public double EscalationSweepBudgetSeconds { get; set; } = 60;
 }

@@ -1,3 +1,4 @@
+using CaseFlow.Server.Escalations;
 using CaseFlow.Server.Persistence;
 using CaseFlow.Workflows.Scheduling;
 using Microsoft.Data.Sqlite;
@@ -5,7 +6,7 @@ using Quartz;
 
 namespace CaseFlow.Server.Scheduling;
 
-/// <summary>Registers Quartz (ADO job store in the application's SQLite database), the timer job and the reconciler.</summary>
+/// <summary>Registers Quartz (ADO job store in the application's SQLite database), the timer job, the reconciler and the escalation sweep.</summary>
 public static class SchedulingServiceCollectionExtensions
 {
     /// <summary>Adds timers. Call after <c>AddCaseFlowPersistence</c>.</summary>
@@ -53,10 +54,30 @@ public static class SchedulingServiceCollectionExtensions
                 .WithDescription("Starts the instance of a timer start event's occurrence")
                 .StoreDurably()
                 .RequestRecovery());
+            quartz.AddJob<EscalationSweepJob>(job => job
+                .WithIdentity(EscalationSweepJob.Key)
+                .WithDescription("Fires due deadline warnings and escalation steps")
+                .StoreDurably());
+            if (settings.EscalationSweepEnabled)
+            {
+                quartz.AddTrigger(trigger => trigger
+                    .ForJob(EscalationSweepJob.Key)
+                    .WithIdentity(EscalationSweepJob.TriggerKey)
+                    .StartNow()
+                    .WithSimpleSchedule(schedule => schedule
+                        .WithInterval(TimeSpan.FromSeconds(settings.EscalationSweepSeconds))
+                        .RepeatForever()
+
+                        // The next sweep starts an interval after this one ends; after downtime one sweep at once catches up on
+                        // everything: replaying each missed interval would add nothing.
+                        .MeasureIntervalFromCompletion(true)
+                        .WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)));
+            }
         });
         builder.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
 
         builder.Services.AddScoped<ITimerFiring, CommandRunnerTimerFiring>();
+        builder.Services.AddScoped<EscalationSweeper>();
         builder.Services.AddSingleton<QuartzBookmarkScheduler>();
         builder.Services.AddSingleton<IBookmarkScheduler>(services => services.GetRequiredService<QuartzBookmarkScheduler>());
         builder.Services.AddSingleton<TimerReconciler>();

@@ -103,6 +103,10 @@ public static partial class DeadlineRuleSetValidator
                 if (step.RepeatEvery is not null)
                 {
                     Duration(step.RepeatEvery, $"{at}.escalations[{s}].repeatEvery", Add);
+                    if (BusinessDuration.TryParse(step.RepeatEvery, out var every, out _) && every.Unit != DurationUnit.Exact && every.Days == 0)
+                    {
+                        Add($"{at}.escalations[{s}].repeatEvery", "repeatEvery must be longer than zero (leave it out for a step that fires once).");
+                    }
                 }
             }
 

@@ -1,6 +1,7 @@
 namespace CaseFlow.Server.Api.Contracts;
 
 /// <summary>A task as the queues show it.</summary>
+/// <remarks><c>EscalationLevel</c>: the highest ladder step fired for the task's deadline (0 none, 1 督办 at the due instant, …).</remarks>
 public sealed record TaskResponse(
     Guid Id,
     string Name,
@@ -17,4 +18,5 @@ public sealed record TaskResponse(
     string State,
     string? Outcome,
     string? CompletedBy,
-    DateTimeOffset? CompletedAt);
+    DateTimeOffset? CompletedAt,
+    int EscalationLevel = 0);

@@ -14,11 +14,15 @@ internal sealed class DeadlineConfiguration : IEntityTypeConfiguration<StoredDea
         // their checks; the loser's update matches no row and is refused (the command runner re-runs its command).
         builder.Property(d => d.State).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
         builder.Property(d => d.ExtensionCount).IsConcurrencyToken();
+        builder.Property(d => d.LadderVersion).IsConcurrencyToken();
         builder.Property(d => d.Unit).HasConversion<string>().HasMaxLength(16);
         builder.Property(d => d.RuleCode).HasMaxLength(64);
         builder.Property(d => d.RuleSetId).HasMaxLength(32);
         builder.Property(d => d.LegalBasis).HasMaxLength(500);
         builder.HasIndex(d => d.CaseId).HasDatabaseName("IX_Deadlines_CaseId");
         builder.HasIndex(d => d.TaskId).HasDatabaseName("IX_Deadlines_TaskId");
+
+        // The escalation sweep asks "which running ladders need attention by now", oldest first.
+        builder.HasIndex(d => new { d.State, d.NextStepAt }).HasDatabaseName("IX_Deadlines_State_NextStepAt");
     }
 }

@@ -42,4 +42,29 @@ public sealed class StoredDeadline
 
     /// <summary>When the running suspension began; null unless <see cref="State"/> is suspended.</summary>
     public DateTimeOffset? SuspendedAt { get; set; }
+
+    /// <summary>When the escalation sweep should next look at this deadline's ladder; null when nothing is left to fire.</summary>
+    public DateTimeOffset? NextStepAt { get; set; }
+
+    /// <summary>Bumped by every ladder firing and every move of the due instant, so a sweep planned on stale data loses.</summary>
+    public int LadderVersion { get; set; }
+
+    /// <summary>Moves the due instant (and its task's) and asks the sweep to plan the ladder again against it.</summary>
+    public void MoveDue(DateTimeOffset due, StoredTask? task, DateTimeOffset now)
+    {
+        DueAt = due;
+        if (task is not null)
+        {
+            task.DueAt = due;
+        }
+
+        Replan(now);
+    }
+
+    /// <summary>Asks the sweep to plan the ladder again from now (after a move, or when the clock restarts).</summary>
+    public void Replan(DateTimeOffset now)
+    {
+        NextStepAt = RuleCode is null ? null : now;
+        LadderVersion++;
+    }
 }

@@ -14,14 +14,23 @@ public class CaseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly Dictionary<string, string> tokens = [];
 
     public CaseFlowApp()
+        : this(Path.Combine(Path.GetTempPath(), "caseflow-tests", Guid.NewGuid().ToString("N")))
     {
-        DataDirectory = Path.Combine(Path.GetTempPath(), "caseflow-tests", Guid.NewGuid().ToString("N"));
+    }
+
+    /// <summary>A server on <paramref name="dataDirectory"/>, which may hold the database of an earlier run (a restart).</summary>
+    protected CaseFlowApp(string dataDirectory)
+    {
+        DataDirectory = dataDirectory;
         Directory.CreateDirectory(DataDirectory);
     }
 
     public string DataDirectory { get; }
 
     public string PickupDirectory => Path.Combine(DataDirectory, "outbox");
+
+    /// <summary>False for a run whose data directory a later run (a restart) reuses; that test deletes it.</summary>
+    protected bool DeletesDataOnDispose { get; init; } = true;
 
     /// <summary>Extra settings a derived fixture adds (e.g. SMTP host and port).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
@@ -50,6 +59,11 @@ public class CaseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
+        if (!DeletesDataOnDispose)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
@@ -59,6 +73,9 @@ public class CaseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
             // SQLite may still hold the file for a moment on slow machines; the temp folder is cleaned by the OS.
         }
     }
+
+    /// <summary>Forgets the tokens handed out so far, so the next clients sign in again (after moving a test clock past their lifetime).</summary>
+    public void ForgetTokens() => tokens.Clear();
 
     /// <summary>A client signed in as <paramref name="userName"/> (demo password).</summary>
     public async Task<HttpClient> ClientForAsync(string userName)

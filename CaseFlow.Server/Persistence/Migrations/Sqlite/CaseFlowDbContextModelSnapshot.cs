@@ -348,6 +348,10 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("LadderVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LegalBasis")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -355,6 +359,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextStepAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Rule")
                         .IsRequired()
@@ -394,6 +401,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TaskId")
                         .HasDatabaseName("IX_Deadlines_TaskId");
+
+                    b.HasIndex("State", "NextStepAt")
+                        .HasDatabaseName("IX_Deadlines_State_NextStepAt");
 
                     b.ToTable("Deadlines", (string)null);
                 });
@@ -455,6 +465,76 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                         .HasDatabaseName("IX_DeadlineChanges_DeadlineId");
 
                     b.ToTable("DeadlineChanges", (string)null);
+                });
+
+            modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.StoredEscalation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DeadlineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FiredBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Occurrence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StepKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("IX_DeadlineEscalations_CaseId");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("IX_DeadlineEscalations_TaskId");
+
+                    b.HasIndex("DeadlineId", "StepKey")
+                        .IsUnique()
+                        .HasDatabaseName("UX_DeadlineEscalations_Step");
+
+                    b.HasIndex("Kind", "FiredAt")
+                        .HasDatabaseName("IX_DeadlineEscalations_Kind_FiredAt");
+
+                    b.ToTable("DeadlineEscalations", (string)null);
                 });
 
             modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.StoredHistoryEvent", b =>
