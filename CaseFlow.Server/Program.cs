@@ -1,3 +1,4 @@
+using CaseFlow.Server.Documents;
 using CaseFlow.Server.Hosting;
 using CaseFlow.Server.Mail;
 using CaseFlow.Server.Persistence;
@@ -11,6 +12,7 @@ builder.AddCaseFlowPersistence();
 builder.Services.AddHostedService<StartupSeeder>();
 builder.AddCaseFlowScheduling();
 builder.AddCaseFlowMail();
+builder.AddCaseFlowDocuments();
 builder.AddCaseFlowApi();
 
 var app = builder.Build();

@@ -82,6 +82,7 @@ public static class ApiServiceCollectionExtensions
         app.MapInstanceOperationsApi();
         app.MapIncidentsApi();
         app.MapProcessMigrationApi();
+        app.MapCaseDocumentsApi();
         return app;
     }
 }
