@@ -1,4 +1,3 @@
-using CaseFlow.Server.Documents;
 using CaseFlow.Server.Hosting;
 using CaseFlow.Server.Mail;
 using CaseFlow.Server.Persistence;
@@ -12,7 +11,6 @@ builder.AddCaseFlowPersistence();
 builder.Services.AddHostedService<StartupSeeder>();
 builder.AddCaseFlowScheduling();
 builder.AddCaseFlowMail();
-builder.AddCaseFlowDocuments();
 builder.AddCaseFlowApi();
 
 var app = builder.Build();
