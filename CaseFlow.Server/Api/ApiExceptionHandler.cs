@@ -1,5 +1,6 @@
 using CaseFlow.Server.Cases;
 using CaseFlow.Server.Commands;
+using CaseFlow.Server.Documents;
 using CaseFlow.Workflows.Runtime;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -20,6 +21,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
             InstanceNotRunningException => (StatusCodes.Status409Conflict, "Not running", "The process instance is completed, cancelled or stopped by an incident; it accepts no more work."),
             CommandConflictException => (StatusCodes.Status409Conflict, "Conflict", "The instance kept changing while your request ran; try again."),
             CaseTransitionException e => (StatusCodes.Status409Conflict, "Not allowed in this state", e.Message),
+            TransferPackageRefusedException e => (StatusCodes.Status409Conflict, "Transfer package incomplete", e.Message),
             InstanceNotFoundException e => (StatusCodes.Status404NotFound, "Not found", e.Message),
             BadHttpRequestException e => (e.StatusCode, "Bad request", e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request could not be read."),
             _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "Something went wrong on the server; quote the trace id when you report it."),

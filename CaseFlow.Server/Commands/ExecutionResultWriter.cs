@@ -1,6 +1,7 @@
 using CaseFlow.Server.Absences;
 using CaseFlow.Server.Cases;
 using CaseFlow.Server.Deadlines;
+using CaseFlow.Server.Documents;
 using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Persistence.Entities;
 using CaseFlow.Workflows.Cases;
@@ -13,7 +14,7 @@ namespace CaseFlow.Server.Commands;
 /// Turns what the engine did into rows: instance state, bookmarks, tasks, deadlines, history, case changes and
 /// outbox emails, all added to the same unit of work so one SaveChanges commits them together.
 /// </summary>
-internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider clock, StatutoryDeadlineFactory deadlines)
+internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider clock, StatutoryDeadlineFactory deadlines, TransferPackageSealer transferPackages)
 {
     private const string SystemActor = "system";
 
@@ -48,6 +49,13 @@ internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider c
 
         foreach (var effect in result.Effects)
         {
+            if (effect is SealTransferPackageEffect seal && storedCase is not null)
+            {
+                // Reads the case's documents and writes the manifest file; refuses the whole command when an item is missing.
+                await transferPackages.SealAsync(storedCase, seal, actor, now, cancellationToken);
+                continue;
+            }
+
             ApplyEffect(storedCase, effect, now);
         }
 

@@ -5,6 +5,7 @@ using CaseFlow.Server.Auth;
 using CaseFlow.Server.Cases;
 using CaseFlow.Server.Commands;
 using CaseFlow.Server.Deadlines;
+using CaseFlow.Server.Documents;
 using CaseFlow.Server.Processes;
 using CaseFlow.Workflows;
 using CaseFlow.Workflows.Calendar;
@@ -24,6 +25,7 @@ public static class ApiServiceCollectionExtensions
         services.AddBusinessCalendar(o => builder.Configuration.GetSection("CaseFlow:Calendar").Bind(o));
         services.AddCaseFlowWorkflows();
         services.AddScoped<WorkflowCommandRunner>();
+        builder.AddCaseFlowDocuments(); // the command runner seals transfer packages
         services.AddScoped<CaseIntakeService>();
         services.AddScoped<CaseViewBuilder>();
         services.AddScoped<RuleSetStore>();
@@ -83,6 +85,7 @@ public static class ApiServiceCollectionExtensions
         app.MapIncidentsApi();
         app.MapProcessMigrationApi();
         app.MapSupervisionApi();
+        app.MapCaseDocumentsApi();
         return app;
     }
 }

@@ -56,6 +56,8 @@ public sealed class CaseFlowDbContext(DbContextOptions<CaseFlowDbContext> option
 
     public DbSet<StoredPointsEntry> PointsEntries => Set<StoredPointsEntry>();
 
+    public DbSet<StoredCaseDocument> CaseDocuments => Set<StoredCaseDocument>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
