@@ -11,11 +11,15 @@ namespace CaseFlow.Server.Tests.Api;
 /// </summary>
 internal sealed class EnforcementSteps(CaseFlowApp app)
 {
-    /// <summary>Publishes the stand-in report (立案 → call enforcement) and police-transfer processes, then opens a case.</summary>
-    public async Task<string> OpenCaseAsync()
+    /// <summary>Publishes the stand-in report (立案 → call enforcement) and, unless told not to, police-transfer processes, then opens a case.</summary>
+    public async Task<string> OpenCaseAsync(bool withPoliceTransfer = true)
     {
         var legal = await app.ClientForAsync("legal");
-        await PublishAsync(legal, "police-transfer", TestProcesses.PoliceTransferStandIn());
+        if (withPoliceTransfer)
+        {
+            await PublishPoliceTransferAsync();
+        }
+
         await PublishAsync(legal, "report", TestProcesses.ReportOpeningEnforcement());
 
         var intake = await app.ClientForAsync("intake");
@@ -36,9 +40,9 @@ internal sealed class EnforcementSteps(CaseFlowApp app)
     }
 
     /// <summary>Opens a case and takes the general procedure up to the decision, the party answering with <paramref name="statementOutcome"/>.</summary>
-    public async Task<string> UpToDecisionAsync(string statementOutcome = "statement")
+    public async Task<string> UpToDecisionAsync(string statementOutcome = "statement", bool withPoliceTransfer = true)
     {
-        var caseId = await OpenCaseAsync();
+        var caseId = await OpenCaseAsync(withPoliceTransfer);
         await CompleteAsync("handler1", caseId, "chooseProcedure", "general");
         await CompleteAsync("handler1", caseId, "investigate", "concluded", new { evidence = "现场检查笔录、照片、进货单据", investigationReport = "当事人销售超过保质期的食品，违法事实清楚" });
         await CompleteAsync("legal", caseId, "review", "approve", new { reviewOpinion = "事实清楚，证据确凿，适用依据正确" });
@@ -67,6 +71,9 @@ internal sealed class EnforcementSteps(CaseFlowApp app)
     /// <summary>The case's deadline for <paramref name="ruleCode"/>; the latest when the rule ran more than once.</summary>
     public async Task<JsonObject> DeadlineAsync(string caseId, string ruleCode) =>
         (await CaseAsync(caseId))["deadlines"]!.AsArray().Last(d => (string?)d!["ruleCode"] == ruleCode)!.AsObject();
+
+    public async Task PublishPoliceTransferAsync() =>
+        await PublishAsync(await app.ClientForAsync("legal"), "police-transfer", TestProcesses.PoliceTransferStandIn());
 
     private static async Task PublishAsync(HttpClient legal, string key, string xml)
     {
