@@ -211,6 +211,11 @@ public static class TasksApi
         }
 
         var missing = TaskRequirements.Missing(task, outcome, variables);
+        foreach (var (field, messages) in SimpleProcedureLimits.Check(outcome, variables))
+        {
+            missing.TryAdd(field, messages);
+        }
+
         if (missing.Count > 0)
         {
             return ApiProblems.Validation(missing);

@@ -14,7 +14,15 @@ namespace CaseFlow.Server.Commands;
 /// Turns what the engine did into rows: instance state, bookmarks, tasks, deadlines, history, case changes and
 /// outbox emails, all added to the same unit of work so one SaveChanges commits them together.
 /// </summary>
-internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider clock, StatutoryDeadlineFactory deadlines, TransferPackageSealer transferPackages)
+/// <param name="db">The unit of work.</param>
+/// <param name="clock">The time rows are stamped with.</param>
+/// <param name="deadlines">Creates the deadlines of tasks and cases.</param>
+/// <param name="transferPackages">Seals the police-transfer package from the case's documents.</param>
+/// <param name="applied">
+/// Effects already applied in this unit of work: a parent's case changes made before its call activity are applied
+/// before the child starts (so the child sees the case as the parent left it) and are not applied again.
+/// </param>
+internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider clock, StatutoryDeadlineFactory deadlines, TransferPackageSealer transferPackages, ISet<WorkflowEffect>? applied = null)
 {
     private const string SystemActor = "system";
 
@@ -47,22 +55,41 @@ internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider c
             AddHistory(stored, storedCase, entry, actor);
         }
 
-        foreach (var effect in result.Effects)
+        await ApplyEffectsAsync(storedCase, result.Effects, actor, now, cancellationToken);
+
+        if (state.Status == InstanceStatus.Faulted && state.Incident is { } incident && storedCase is not null)
+        {
+            AddTimeline(storedCase.Id, now, SystemActor, "Incident", $"{incident.ElementId}: {incident.Message}");
+        }
+    }
+
+    /// <summary>Applies the effects of <paramref name="result"/> not applied yet (case changes, emails), without writing the instance.</summary>
+    public async Task ApplyEffectsAsync(StoredInstance stored, ExecutionResult result, string? actor, CancellationToken cancellationToken)
+    {
+        var storedCase = stored.CaseId is { } caseId
+            ? db.Cases.Local.FirstOrDefault(c => c.Id == caseId) ?? await db.Cases.FindAsync([caseId], cancellationToken)
+            : null;
+        await deadlines.PrepareAsync(result, cancellationToken);
+        await ApplyEffectsAsync(storedCase, result.Effects, actor, clock.GetUtcNow(), cancellationToken);
+    }
+
+    private async Task ApplyEffectsAsync(StoredCase? storedCase, IReadOnlyList<WorkflowEffect> effects, string? actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var pending = effects.Where(e => applied?.Add(e) ?? true).ToList();
+        foreach (var effect in pending)
         {
             if (effect is SealTransferPackageEffect seal && storedCase is not null)
             {
                 // Reads the case's documents and writes the manifest file; refuses the whole command when an item is missing.
-                await transferPackages.SealAsync(storedCase, seal, actor, now, cancellationToken);
+                await transferPackages.SealAsync(storedCase, seal, actor ?? SystemActor, now, cancellationToken);
                 continue;
             }
 
             ApplyEffect(storedCase, effect, now);
         }
 
-        if (state.Status == InstanceStatus.Faulted && state.Incident is { } incident && storedCase is not null)
-        {
-            AddTimeline(storedCase.Id, now, SystemActor, "Incident", $"{incident.ElementId}: {incident.Message}");
-        }
+        // After the status effects, so a decision period opened at 立案 counts from the case's FiledAt.
+        await new CaseDeadlineEffects(db, deadlines).ApplyAsync(storedCase, pending, actor ?? SystemActor, now, cancellationToken);
     }
 
     private async Task RemoveBookmarksAsync(IReadOnlyList<Guid> ids, DateTimeOffset now, CancellationToken cancellationToken)

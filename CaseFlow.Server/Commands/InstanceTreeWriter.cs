@@ -23,6 +23,9 @@ internal sealed class InstanceTreeWriter(CaseFlowDbContext db, IWorkflowEngine e
     /// <summary>Calls nested deeper than this are refused with an incident: a process calling itself without end.</summary>
     public const int MaxCallDepth = 32;
 
+    // Effects applied in this unit of work, by identity: a parent's effects are applied before its child starts.
+    private readonly HashSet<WorkflowEffect> applied = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>Results of the other instances written in this unit of work, for scheduling their timers after commit.</summary>
     public List<(Guid InstanceId, ExecutionResult Result)> Related { get; } = [];
 
@@ -33,7 +36,7 @@ internal sealed class InstanceTreeWriter(CaseFlowDbContext db, IWorkflowEngine e
     private async Task<ExecutionResult> WriteAsync(StoredInstance stored, ProcessGraph graph, ExecutionResult result, string? actor, int depth, CancellationToken cancellationToken)
     {
         result = await StartChildrenAsync(stored, graph, result, actor, depth, cancellationToken);
-        await new ExecutionResultWriter(db, clock, deadlines, transferPackages).WriteAsync(stored, result, actor, cancellationToken);
+        await new ExecutionResultWriter(db, clock, deadlines, transferPackages, applied).WriteAsync(stored, result, actor, cancellationToken);
         await CancelWithdrawnChildrenAsync(stored, graph, result, actor, depth, cancellationToken);
         await ResumeParentAsync(stored, result, actor, depth, cancellationToken);
         return result;
@@ -47,6 +50,9 @@ internal sealed class InstanceTreeWriter(CaseFlowDbContext db, IWorkflowEngine e
             .FirstOrDefault(e => !handled.Contains(e.BookmarkId) && result.Instance.Bookmarks.Any(b => b.Id == e.BookmarkId)) is { } effect)
         {
             handled.Add(effect.BookmarkId);
+
+            // The case as the parent left it before the call (e.g. Filed on 立案) is what the child acts on.
+            await new ExecutionResultWriter(db, clock, deadlines, transferPackages, applied).ApplyEffectsAsync(stored, result, actor, cancellationToken);
             if (await StartChildAsync(stored, graph, result.Instance, effect, actor, depth, cancellationToken) is { } continued)
             {
                 result = ExecutionResults.Combine(result, continued);
@@ -92,7 +98,7 @@ internal sealed class InstanceTreeWriter(CaseFlowDbContext db, IWorkflowEngine e
         db.Instances.Add(child);
         var result = engine.Start(graph!, new StartInstanceRequest(child.Id, parent.BusinessKey, (JsonObject)effect.Variables.DeepClone(), Actor: actor));
         result = await StartChildrenAsync(child, graph!, result, actor, depth + 1, cancellationToken);
-        await new ExecutionResultWriter(db, clock, deadlines, transferPackages).WriteAsync(child, result, actor, cancellationToken);
+        await new ExecutionResultWriter(db, clock, deadlines, transferPackages, applied).WriteAsync(child, result, actor, cancellationToken);
         Related.Add((child.Id, result));
         return ReportToParent(parentGraph, parentState, effect.BookmarkId, result);
     }

@@ -16,14 +16,54 @@ public sealed class StatutoryDeadlineFactory(RuleSetStore store, IBusinessCalend
 
     private IReadOnlyList<DeadlineRuleSet>? _ruleSets;
 
+    /// <summary>The business calendar deadlines are counted with.</summary>
+    public IBusinessCalendar Calendar => calendar;
+
     /// <summary>Loads the rule sets once per unit of work, only when <paramref name="result"/> opens a task that names a rule.</summary>
     public async Task PrepareAsync(ExecutionResult result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (_ruleSets is null && result.CreatedBookmarks.Any(b => b.Task?.DeadlineRule is not null))
+        if (_ruleSets is null && (result.CreatedBookmarks.Any(b => b.Task?.DeadlineRule is not null) || result.Effects.Any(e => e is CaseDeadlineEffect)))
         {
             _ruleSets = await store.GetAllAsync(cancellationToken);
         }
+    }
+
+    /// <summary>The rule <paramref name="code"/> in force on the case's receipt date, or null when no set in force has it (or none was loaded).</summary>
+    public ResolvedDeadlineRule? Resolve(string code, DateTimeOffset receivedAt) =>
+        _ruleSets is null ? null : DeadlineRuleResolver.Resolve(_ruleSets, code, calendar.ToLocalDate(receivedAt));
+
+    /// <summary>
+    /// A case-level deadline (no task) for <paramref name="code"/>, or null when no rule set in force on the case's
+    /// receipt date has it. A period running from <c>case-opened</c> counts from 立案 when the case was filed.
+    /// </summary>
+    public StoredDeadline? CreateForCase(StoredCase storedCase, string code, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(storedCase);
+        if (Resolve(code, storedCase.ReceivedAt) is not { } resolved)
+        {
+            logger.LogWarning("No rule set in force on the receipt of case {CaseNumber} has the deadline rule {RuleCode}", storedCase.Number, code);
+            return null;
+        }
+
+        var rule = resolved.Rule;
+        var start = rule.CountsFromReceipt ? storedCase.ReceivedAt
+            : rule.CountsFromCaseOpening && storedCase.FiledAt is { } filedAt ? filedAt
+            : now;
+        return new StoredDeadline
+        {
+            Id = Guid.NewGuid(),
+            CaseId = storedCase.Id,
+            Name = rule.NameZh,
+            Rule = rule.Duration.ToString(),
+            RuleCode = rule.Code,
+            RuleSetId = resolved.RuleSet.Id,
+            LegalBasis = rule.LegalBasis,
+            Unit = rule.Unit,
+            StartedAt = start,
+            DueAt = DeadlineArithmetic.ComputeDue(calendar, rule, start),
+            State = DeadlineState.Running,
+        };
     }
 
     /// <summary>The deadline for the task <paramref name="taskId"/> opened at <paramref name="now"/>, or null when it has none.</summary>

@@ -21,6 +21,20 @@ public static class CalledProcessCheck
         return latest.ToDictionary(l => l.Key, l => l.Version, StringComparer.Ordinal);
     }
 
+    /// <summary><paramref name="published"/> plus every process <paramref name="graph"/> calls without pinning a version, as if it were published.</summary>
+    public static IReadOnlyDictionary<string, int> AssumingPublished(IReadOnlyDictionary<string, int> published, ProcessGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(published);
+        ArgumentNullException.ThrowIfNull(graph);
+        var assumed = new Dictionary<string, int>(published, StringComparer.Ordinal);
+        foreach (var call in graph.CalledProcesses.Where(c => c.ProcessKey.Length > 0 && c.Version is null))
+        {
+            assumed.TryAdd(call.ProcessKey, 0);
+        }
+
+        return assumed;
+    }
+
     /// <summary>One error per call activity whose process (or pinned version) is not published; a process may call itself.</summary>
     public static IEnumerable<ValidationError> Check(string key, ProcessGraph graph, IReadOnlyDictionary<string, int> published)
     {

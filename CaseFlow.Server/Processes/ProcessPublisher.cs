@@ -23,10 +23,27 @@ public sealed class ProcessPublisher(CaseFlowDbContext db, IBpmnParser parser, T
     }
 
     /// <summary>Publishes <paramref name="xml"/> as the next version of <paramref name="key"/> (removing the draft it came from, in the same transaction).</summary>
-    public async Task<PublishOutcome> PublishAsync(string key, string xml, string publishedBy, CancellationToken cancellationToken, StoredProcessDraft? fromDraft = null)
+    public Task<PublishOutcome> PublishAsync(string key, string xml, string publishedBy, CancellationToken cancellationToken, StoredProcessDraft? fromDraft = null) =>
+        PublishAsync(key, xml, publishedBy, calleesMayBeMissing: false, cancellationToken, fromDraft);
+
+    /// <summary>
+    /// Publishes a process shipped with CaseFlow. It may call a process this installation does not have yet (a library
+    /// shipped in parts): the call then raises <c>CallActivityFailed</c> until the called process is published, and
+    /// retrying the incident calls it.
+    /// </summary>
+    public Task<PublishOutcome> PublishBuiltInAsync(string key, string xml, CancellationToken cancellationToken) =>
+        PublishAsync(key, xml, "system", calleesMayBeMissing: true, cancellationToken);
+
+    private async Task<PublishOutcome> PublishAsync(string key, string xml, string publishedBy, bool calleesMayBeMissing, CancellationToken cancellationToken, StoredProcessDraft? fromDraft = null)
     {
         var result = parser.Parse(xml);
-        var errors = ProcessDefinitionValidator.Validate(key, result, await CalledProcessCheck.LatestVersionsAsync(db, cancellationToken));
+        var published = await CalledProcessCheck.LatestVersionsAsync(db, cancellationToken);
+        if (calleesMayBeMissing && result.Graph is { } called)
+        {
+            published = CalledProcessCheck.AssumingPublished(published, called);
+        }
+
+        var errors = ProcessDefinitionValidator.Validate(key, result, published);
         if (errors.Count > 0)
         {
             return new PublishOutcome.Invalid(errors);

@@ -62,7 +62,7 @@ internal sealed class StartupSeeder(
 
             try
             {
-                var outcome = await publisher.PublishAsync(key, xml, "system", cancellationToken);
+                var outcome = await publisher.PublishBuiltInAsync(key, xml, cancellationToken);
                 if (outcome is not PublishOutcome.Published)
                 {
                     throw new InvalidOperationException($"Built-in process '{key}' is invalid: {string.Join("; ", ((PublishOutcome.Invalid)outcome).Errors.Select(e => $"{e.ElementId}: {e.Message}"))}");

@@ -25,7 +25,8 @@ public sealed record DeadlineRule
 
     /// <summary>
     /// The event the period runs from. <c>receipt</c> counts from the case's receipt, so a letter entered late still
-    /// counts from when it arrived; any other event counts from when the task opens.
+    /// counts from when it arrived; <c>case-opened</c> counts from 立案 for a case-level deadline; any other event counts
+    /// from when the task (or the case-level deadline) opens.
     /// </summary>
     public string StartEvent { get; init; } = "";
 
@@ -43,6 +44,12 @@ public sealed record DeadlineRule
 
     /// <summary>The start event that counts from the case's receipt.</summary>
     public const string ReceiptEvent = "receipt";
+
+    /// <summary>The start event that counts from the day the case was opened (立案), for case-level deadlines.</summary>
+    public const string CaseOpenedEvent = "case-opened";
+
+    /// <summary>Whether a case-level period counts from 立案 (PPR Art. 64 "自立案之日起").</summary>
+    public bool CountsFromCaseOpening => string.Equals(StartEvent, CaseOpenedEvent, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether the period counts from the case's receipt rather than from when its task opens.</summary>
     public bool CountsFromReceipt => string.Equals(StartEvent, ReceiptEvent, StringComparison.OrdinalIgnoreCase);

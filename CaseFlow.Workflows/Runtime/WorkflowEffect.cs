@@ -27,3 +27,12 @@ public sealed record AssignOfficeEffect(string ElementId, string OfficeId) : Wor
 
 /// <summary>Add an entry to the case timeline.</summary>
 public sealed record CaseTimelineEffect(string ElementId, string Event, string? Details) : WorkflowEffect(ElementId);
+
+/// <summary>Open, suspend, resume or end a case-level statutory deadline (see <see cref="Activities.CaseDeadline"/>).</summary>
+/// <param name="ElementId">The service task that asked for it.</param>
+/// <param name="Action">What to do.</param>
+/// <param name="RuleCode">The rule, e.g. ppr.decision.</param>
+/// <param name="Kind">For a suspension: the excluded kind of time.</param>
+/// <param name="Reason">Why, for the timeline.</param>
+public sealed record CaseDeadlineEffect(string ElementId, Activities.CaseDeadlineAction Action, string RuleCode, Deadlines.IntervalKind? Kind, string? Reason)
+    : WorkflowEffect(ElementId);
