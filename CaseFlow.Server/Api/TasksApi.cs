@@ -205,6 +205,7 @@ public static class TasksApi
             variables["outcome"] = outcome;
         }
 
+        await Jurisdiction.OfficePrefill.ApplyAsync(db, task, outcome, variables, cancellationToken);
         var missing = TaskRequirements.Missing(task, outcome, variables);
         if (missing.Count > 0)
         {

@@ -26,6 +26,10 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<WorkflowCommandRunner>();
         services.AddScoped<CaseIntakeService>();
         services.AddScoped<CaseViewBuilder>();
+        services.AddScoped<Jurisdiction.JurisdictionTable>();
+        services.AddScoped<ComplaintWarnings>();
+        services.AddScoped<ReportFactsMerger>();
+        services.AddOptions<WarningOptions>().BindConfiguration(WarningOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<RuleSetStore>();
         services.AddScoped<StatutoryDeadlineFactory>();
         services.AddScoped<DeadlineOperations>();
@@ -82,6 +86,8 @@ public static class ApiServiceCollectionExtensions
         app.MapInstanceOperationsApi();
         app.MapIncidentsApi();
         app.MapProcessMigrationApi();
+        app.MapJurisdictionsApi();
+        app.MapReportFactsApi();
         return app;
     }
 }

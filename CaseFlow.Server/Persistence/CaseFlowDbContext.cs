@@ -53,6 +53,8 @@ public sealed class CaseFlowDbContext(DbContextOptions<CaseFlowDbContext> option
 
     public DbSet<StoredPointsEntry> PointsEntries => Set<StoredPointsEntry>();
 
+    public DbSet<StoredJurisdiction> Jurisdictions => Set<StoredJurisdiction>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
