@@ -1,7 +1,12 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
+using CaseFlow.Server.Persistence;
+using CaseFlow.Server.Processes;
+using CaseFlow.Workflows.Processes;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseFlow.Server.Tests.Fixtures;
 
@@ -40,10 +45,35 @@ public class CaseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
-    public ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _ = Server; // start the host now so start-up failures surface in the fixture, not in the first test
-        return ValueTask.CompletedTask;
+        await PublishReportWithEnforcementAsync();
+    }
+
+    /// <summary>
+    /// The built-in report process calls <c>enforcement</c>, which another part of the library ships. Where it is not
+    /// published, a stand-in is, and then the report process, so every fixture has both (a no-op once the real one ships).
+    /// </summary>
+    private async Task PublishReportWithEnforcementAsync()
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CaseFlowDbContext>();
+        var publisher = scope.ServiceProvider.GetRequiredService<ProcessPublisher>();
+        if (!await db.ProcessVersions.AnyAsync(p => p.ProcessKey == "enforcement"))
+        {
+            await publisher.PublishAsync("enforcement", TestProcesses.EnforcementStandIn(), "test-fixture", CancellationToken.None);
+        }
+
+        if (!await db.ProcessVersions.AnyAsync(p => p.ProcessKey == "report"))
+        {
+            var report = BuiltInProcesses.All().Single(p => p.Key == "report");
+            var outcome = await publisher.PublishAsync("report", report.Xml, "system", CancellationToken.None);
+            if (outcome is not PublishOutcome.Published)
+            {
+                throw new InvalidOperationException("The built-in report process did not publish: " + outcome);
+            }
+        }
     }
 
     public override async ValueTask DisposeAsync()
