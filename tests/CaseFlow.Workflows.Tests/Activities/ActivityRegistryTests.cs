@@ -13,7 +13,7 @@ public class ActivityRegistryTests
     [Fact]
     public void Registry_DiscoversBuiltInActivities()
     {
-        Assert.Equal(["AddTimelineEntry", "AssignToOffice", "SendEmail", "SetCaseStatus"], _registry.Descriptors.Select(d => d.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["AddTimelineEntry", "AssignToOffice", "OpenLinkedCase", "RecordRegulatorReceipt", "SendEmail", "SetCaseOutcome", "SetCaseStatus"], _registry.Descriptors.Select(d => d.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public class ActivityRegistryTests
         var status = _registry.Find("SetCaseStatus")!.Inputs.Single(i => i.Name == "status");
 
         Assert.Equal("enum", status.Type);
-        Assert.Equal(["Registered", "Accepted", "Refused", "Assigned", "Mediating", "Closed"], status.Options);
+        Assert.Equal(["Registered", "Accepted", "Refused", "Assigned", "Mediating", "Closed", "Suspended", "Verifying", "Filed", "NotFiled", "Transferred", "Decided"], status.Options);
     }
 
     [Fact]
