@@ -68,8 +68,8 @@ public static class CasesApi
         var outcome = await intake.RegisterAsync(request!, hash, idempotencyKey, user.UserName, cancellationToken);
         return outcome switch
         {
-            IntakeOutcome.Created created => TypedResults.Created($"/api/cases/{created.Case.Id}", Created(created.Case)),
-            IntakeOutcome.Replayed replayed => TypedResults.Ok(Created(replayed.Case)),
+            IntakeOutcome.Created created => TypedResults.Created($"/api/cases/{created.Case.Id}", Created(created.Case, created.Linked)),
+            IntakeOutcome.Replayed replayed => TypedResults.Ok(Created(replayed.Case, replayed.Linked)),
             IntakeOutcome.KeyReused => ApiProblems.Conflict("This Idempotency-Key was already used with a different request body; use a new key for a new case."),
             IntakeOutcome.NoProcess none => TypedResults.Problem(
                 $"No published process '{none.ProcessKey}' exists for this kind of case; a legal officer must publish one.",
@@ -79,8 +79,9 @@ public static class CasesApi
         };
     }
 
-    private static CaseCreatedResponse Created(Persistence.Entities.StoredCase c) =>
-        new(c.Id, c.Number, JsonNamingPolicy.CamelCase.ConvertName(c.Status.ToString()), c.ProcessInstanceId);
+    private static CaseCreatedResponse Created(Persistence.Entities.StoredCase c, IReadOnlyList<Persistence.Entities.StoredCase>? linked = null) =>
+        new(c.Id, c.Number, JsonNamingPolicy.CamelCase.ConvertName(c.Status.ToString()), c.ProcessInstanceId,
+            linked is null || linked.Count == 0 ? null : linked.Select(l => Created(l)).ToList());
 
     private static async Task<IResult> GetAsync(Guid id, CaseViewBuilder views, CancellationToken cancellationToken)
     {

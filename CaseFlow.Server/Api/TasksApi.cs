@@ -210,6 +210,7 @@ public static class TasksApi
             variables["outcome"] = outcome;
         }
 
+        await Jurisdiction.OfficePrefill.ApplyAsync(db, task, outcome, variables, cancellationToken);
         var missing = TaskRequirements.Missing(task, outcome, variables);
         foreach (var (field, messages) in SimpleProcedureLimits.Check(outcome, variables))
         {

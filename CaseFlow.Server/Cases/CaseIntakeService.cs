@@ -1,7 +1,6 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using CaseFlow.Server.Api.Contracts;
 using CaseFlow.Server.Commands;
+using CaseFlow.Server.Jurisdiction;
 using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Persistence.Entities;
 using CaseFlow.Workflows.Runtime;
@@ -12,18 +11,26 @@ namespace CaseFlow.Server.Cases;
 /// <summary>
 /// Registers a complaint or report and starts its process in one transaction: the case, its number, the
 /// idempotency record, the instance, its first task and deadline, and any emails commit together or not at all.
+/// A mixed submission (O121 Art. 9) registers a complaint and a linked report, each with its own process and clock,
+/// in that same one transaction.
 /// </summary>
-public sealed class CaseIntakeService(CaseFlowDbContext db, WorkflowCommandRunner runner, TimeProvider clock, ILogger<CaseIntakeService> logger)
+public sealed class CaseIntakeService(
+    CaseFlowDbContext db,
+    WorkflowCommandRunner runner,
+    JurisdictionTable jurisdictions,
+    TimeProvider clock,
+    ILogger<CaseIntakeService> logger)
 {
     private const int MaxAttempts = 5;
 
     /// <summary>The process each kind of case runs.</summary>
-    public static string ProcessKeyFor(string kind) => kind == "report" ? "report" : "complaint";
+    public static string ProcessKeyFor(string kind) => CaseRecords.ProcessKeyFor(kind);
 
     public async Task<IntakeOutcome> RegisterAsync(CreateCaseRequest request, string requestHash, string? idempotencyKey, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var scopedKey = idempotencyKey is null ? null : $"{actor}:{idempotencyKey}";
+        var kinds = request.Kind == "mixed" ? new[] { "complaint", "report" } : [request.Kind!];
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
@@ -32,19 +39,26 @@ public sealed class CaseIntakeService(CaseFlowDbContext db, WorkflowCommandRunne
                 return previous;
             }
 
-            var processKey = ProcessKeyFor(request.Kind!);
-            var version = await db.ProcessVersions.AsNoTracking()
-                .Where(p => p.ProcessKey == processKey)
-                .OrderByDescending(p => p.Version)
-                .FirstOrDefaultAsync(cancellationToken);
-            if (version is null)
+            var versions = new List<StoredProcessVersion>();
+            foreach (var kind in kinds)
             {
-                return new IntakeOutcome.NoProcess(processKey);
+                var processKey = ProcessKeyFor(kind);
+                var version = await db.ProcessVersions.AsNoTracking()
+                    .Where(p => p.ProcessKey == processKey)
+                    .OrderByDescending(p => p.Version)
+                    .FirstOrDefaultAsync(cancellationToken);
+                if (version is null)
+                {
+                    return new IntakeOutcome.NoProcess(processKey);
+                }
+
+                versions.Add(version);
             }
 
             try
             {
-                return new IntakeOutcome.Created(await RegisterOnceAsync(request, version, scopedKey, requestHash, actor, cancellationToken));
+                var cases = await RegisterOnceAsync(request, kinds, versions, scopedKey, requestHash, actor, cancellationToken);
+                return new IntakeOutcome.Created(cases[0], cases.Skip(1).ToList());
             }
             catch (DbUpdateException ex) when (attempt < MaxAttempts)
             {
@@ -68,25 +82,65 @@ public sealed class CaseIntakeService(CaseFlowDbContext db, WorkflowCommandRunne
         }
 
         var existing = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == record.CaseId, cancellationToken);
-        return new IntakeOutcome.Replayed(existing);
+        var linked = await db.Cases.AsNoTracking().Where(c => c.ParentCaseId == existing.Id && c.CreatedAt == existing.CreatedAt && c.Channel == existing.Channel)
+            .ToListAsync(cancellationToken);
+        return new IntakeOutcome.Replayed(existing, linked);
     }
 
-    private async Task<StoredCase> RegisterOnceAsync(
+    private async Task<List<StoredCase>> RegisterOnceAsync(
         CreateCaseRequest request,
-        StoredProcessVersion version,
+        string[] kinds,
+        List<StoredProcessVersion> versions,
         string? scopedKey,
         string requestHash,
         string actor,
         CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var suggestion = await jurisdictions.SuggestAsync(request.Respondent!.Address, request.Respondent.PlatformAddress, cancellationToken);
+        var cases = new List<StoredCase>();
+        var starts = new List<WorkflowCommandRunner.InstanceStart>();
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            var storedCase = await NewCaseAsync(request, kinds[i], suggestion, actor, now, cancellationToken);
+            storedCase.ParentCaseId = i == 0 ? null : cases[0].Id;
+            var duplicateOf = kinds[i] == "report" ? await DuplicateReports.FindFirstAsync(db, storedCase, cancellationToken) : null;
+            storedCase.DuplicateOfCaseId = duplicateOf?.Id;
+            storedCase.ProcessInstanceId = Guid.NewGuid();
+            var variables = CaseRecords.ProcessVariables(storedCase, odr: kinds[i] == "complaint" && request.Odr == true, duplicateOf?.Number);
+            starts.Add(new(versions[i], new StartInstanceRequest(storedCase.ProcessInstanceId.Value, storedCase.Number, variables, Actor: actor), storedCase.Id));
+            cases.Add(storedCase);
+        }
+
+        await runner.StartManyAsync(
+            starts,
+            context =>
+            {
+                foreach (var storedCase in cases)
+                {
+                    context.Cases.Add(storedCase);
+                    AddIntakeTimeline(context, storedCase, cases, suggestion, actor, now);
+                }
+
+                if (scopedKey is not null)
+                {
+                    context.IdempotencyRecords.Add(new StoredIdempotencyRecord { Key = scopedKey, RequestHash = requestHash, CaseId = cases[0].Id, CreatedAt = now });
+                }
+
+                return Task.CompletedTask;
+            },
+            cancellationToken);
+        return cases;
+    }
+
+    private async Task<StoredCase> NewCaseAsync(CreateCaseRequest request, string kind, JurisdictionSuggestion? suggestion, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var receivedAt = request.ReceivedAt ?? now;
-        var number = await NextNumberAsync(request.Kind!, receivedAt, cancellationToken);
-        var storedCase = new StoredCase
+        return new StoredCase
         {
             Id = Guid.NewGuid(),
-            Number = number,
-            Kind = request.Kind!,
+            Number = await CaseRecords.NextNumberAsync(db, kind, receivedAt, cancellationToken),
+            Kind = kind,
             Channel = request.Channel!,
             ReceivedAt = receivedAt,
             ComplainantName = request.Complainant!.Name!.Trim(),
@@ -96,6 +150,9 @@ public sealed class CaseIntakeService(CaseFlowDbContext db, WorkflowCommandRunne
             RespondentName = request.Respondent!.Name!.Trim(),
             RespondentAddress = request.Respondent.Address?.Trim(),
             RespondentCreditCode = request.Respondent.CreditCode?.Trim(),
+            RespondentPlatformName = request.Respondent.PlatformName?.Trim(),
+            RespondentPlatformAddress = request.Respondent.PlatformAddress?.Trim(),
+            SuggestedOfficeId = suggestion?.OfficeId,
             Category = request.Category!.Trim(),
             Subject = request.Subject!.Trim(),
             Description = request.Description!.Trim(),
@@ -103,63 +160,21 @@ public sealed class CaseIntakeService(CaseFlowDbContext db, WorkflowCommandRunne
             CreatedAt = now,
             CreatedBy = actor,
         };
-        var instanceId = Guid.NewGuid();
-        storedCase.ProcessInstanceId = instanceId;
-
-        await runner.StartAsync(
-            version,
-            new StartInstanceRequest(instanceId, number, ProcessVariables(storedCase), Actor: actor),
-            storedCase.Id,
-            context =>
-            {
-                context.Cases.Add(storedCase);
-                context.CaseEvents.Add(new StoredCaseEvent
-                {
-                    CaseId = storedCase.Id,
-                    At = now,
-                    Actor = actor,
-                    Event = "Registered",
-                    Details = $"{storedCase.Kind} via {storedCase.Channel}",
-                });
-                if (scopedKey is not null)
-                {
-                    context.IdempotencyRecords.Add(new StoredIdempotencyRecord { Key = scopedKey, RequestHash = requestHash, CaseId = storedCase.Id, CreatedAt = now });
-                }
-
-                return Task.CompletedTask;
-            },
-            cancellationToken);
-        return storedCase;
     }
 
-    /// <summary>Variables the process sees. Phone and address stay out: no step needs them, so no expression can leak them.</summary>
-    private static JsonObject ProcessVariables(StoredCase c) => new()
+    private static void AddIntakeTimeline(CaseFlowDbContext context, StoredCase storedCase, List<StoredCase> cases, JurisdictionSuggestion? suggestion, string actor, DateTimeOffset now)
     {
-        ["caseId"] = c.Id.ToString(),
-        ["caseNumber"] = c.Number,
-        ["kind"] = c.Kind,
-        ["channel"] = c.Channel,
-        ["category"] = c.Category,
-        ["subject"] = c.Subject,
-        ["complainantName"] = c.ComplainantName,
-        ["complainantEmail"] = c.ComplainantEmail ?? "",
-        ["respondentName"] = c.RespondentName,
-        ["amountInvolved"] = c.AmountInvolved is { } amount ? JsonValue.Create(amount) : null,
-        ["receivedAt"] = c.ReceivedAt.ToString("O", CultureInfo.InvariantCulture),
-    };
-
-    private async Task<string> NextNumberAsync(string kind, DateTimeOffset receivedAt, CancellationToken cancellationToken)
-    {
-        var prefix = kind == "report" ? "JB" : "TS";
-        var name = $"{prefix}{receivedAt.Year}";
-        var counter = await db.Counters.SingleOrDefaultAsync(c => c.Name == name, cancellationToken);
-        if (counter is null)
+        var mixed = cases.Count > 1
+            ? $"; mixed submission (Art. 9): {string.Join(" + ", cases.Select(c => c.Number))}"
+            : "";
+        context.CaseEvents.Add(new StoredCaseEvent { CaseId = storedCase.Id, At = now, Actor = actor, Event = "Registered", Details = $"{storedCase.Kind} via {storedCase.Channel}{mixed}" });
+        context.CaseEvents.Add(new StoredCaseEvent
         {
-            counter = new StoredCounter { Name = name, Value = 0 };
-            db.Counters.Add(counter);
-        }
-
-        counter.Value++;
-        return $"{name}-{counter.Value:D6}";
+            CaseId = storedCase.Id,
+            At = now,
+            Actor = "system",
+            Event = "JurisdictionSuggested",
+            Details = suggestion is null ? "管辖表中没有与地址匹配的区县，请人工确定监管所" : $"{suggestion.OfficeId}：{suggestion.Basis}",
+        });
     }
 }

@@ -7,7 +7,8 @@ namespace CaseFlow.Server.Cases;
 /// <summary>Checks an intake request against Art. 10's required materials; every problem is named by its field.</summary>
 public static partial class CaseRequestValidator
 {
-    public static readonly string[] Kinds = ["complaint", "report"];
+    /// <summary>complaint, report, or mixed: one submission that is both, registered as two cases with two clocks (O121 Art. 9).</summary>
+    public static readonly string[] Kinds = ["complaint", "report", "mixed"];
     public static readonly string[] Channels = ["hotline", "platform", "letter", "visit", "transfer", "assigned"];
 
     public static Dictionary<string, string[]> Validate(CreateCaseRequest? request, DateTimeOffset now)
@@ -45,6 +46,10 @@ public static partial class CaseRequestValidator
             }
 
             MaxLength(errors, "complainant.address", request.Complainant.Address, 300);
+            if (IsComplaint(request) && string.IsNullOrWhiteSpace(request.Complainant.Address))
+            {
+                errors["complainant.address"] = ["complainant.address is required for a complaint (Art. 10: the complainant's name, phone and address). 投诉须提供投诉人地址（第十条）。"];
+            }
         }
 
         if (request.Respondent is null)
@@ -56,6 +61,12 @@ public static partial class CaseRequestValidator
             Required(errors, "respondent.name", request.Respondent.Name, 200);
             MaxLength(errors, "respondent.address", request.Respondent.Address, 300);
             MaxLength(errors, "respondent.creditCode", request.Respondent.CreditCode, 18);
+            MaxLength(errors, "respondent.platformName", request.Respondent.PlatformName, 200);
+            MaxLength(errors, "respondent.platformAddress", request.Respondent.PlatformAddress, 300);
+            if (IsComplaint(request) && string.IsNullOrWhiteSpace(request.Respondent.Address) && string.IsNullOrWhiteSpace(request.Respondent.PlatformAddress))
+            {
+                errors["respondent.address"] = ["respondent.address is required for a complaint (Art. 10), or respondent.platformAddress for a seller on an online platform. 投诉须提供被投诉人地址（第十条），平台内经营者可提供平台经营者地址。"];
+            }
         }
 
         Required(errors, "category", request.Category, 100);
@@ -68,6 +79,8 @@ public static partial class CaseRequestValidator
 
         return errors;
     }
+
+    private static bool IsComplaint(CreateCaseRequest request) => request.Kind is "complaint" or "mixed";
 
     private static void OneOf(Dictionary<string, string[]> errors, string field, string? value, string[] allowed)
     {

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CaseFlow.Server.Cases;
 
 /// <summary>Assembles the case view: masked parties, deadlines with working days left, open tasks and the timeline.</summary>
-public sealed class CaseViewBuilder(CaseFlowDbContext db, IBusinessCalendar calendar, TimeProvider clock)
+public sealed class CaseViewBuilder(CaseFlowDbContext db, IBusinessCalendar calendar, TimeProvider clock, ComplaintWarnings warnings)
 {
     public async Task<CaseResponse?> BuildAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -25,6 +25,8 @@ public sealed class CaseViewBuilder(CaseFlowDbContext db, IBusinessCalendar cale
             .ToLookup(x => x.DeadlineId);
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.CaseId == id && t.State == TaskState.Open).OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
         var timeline = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        var linked = await db.Cases.AsNoTracking().Where(x => x.ParentCaseId == id || x.DuplicateOfCaseId == id).OrderBy(x => x.CreatedAt)
+            .Select(x => new { x.Id, x.Number, x.Kind, x.Status }).ToListAsync(cancellationToken);
 
         return new CaseResponse(
             c.Id,
@@ -35,7 +37,7 @@ public sealed class CaseViewBuilder(CaseFlowDbContext db, IBusinessCalendar cale
             c.OfficeId,
             c.ReceivedAt,
             new PartyResponse(c.ComplainantName, PersonalDataMask.Phone(c.ComplainantPhone), c.ComplainantEmail, PersonalDataMask.Address(c.ComplainantAddress)),
-            new RespondentRequest(c.RespondentName, c.RespondentAddress, c.RespondentCreditCode),
+            new RespondentRequest(c.RespondentName, c.RespondentAddress, c.RespondentCreditCode, c.RespondentPlatformName, c.RespondentPlatformAddress),
             c.Category,
             c.Subject,
             c.Description,
@@ -44,7 +46,17 @@ public sealed class CaseViewBuilder(CaseFlowDbContext db, IBusinessCalendar cale
             c.ClosedAt,
             deadlines.Select(d => ToResponse(d, changes[d.Id], now)).ToList(),
             tasks.Select(t => TaskViews.ToResponse(t, c.Number, calendar, now)).ToList(),
-            timeline.Select(e => new TimelineEntryResponse(e.At, e.Actor, e.Event, e.Details)).ToList());
+            timeline.Select(e => new TimelineEntryResponse(e.At, e.Actor, e.Event, e.Details)).ToList(),
+            new CaseLinksResponse(
+                c.ParentCaseId,
+                c.DuplicateOfCaseId,
+                linked.Select(x => new LinkedCaseResponse(x.Id, x.Number, x.Kind, JsonNamingPolicy.CamelCase.ConvertName(x.Status.ToString()))).ToList(),
+                c.SuggestedOfficeId,
+                c.RegulatorReceivedAt),
+            await warnings.ForAsync(c, cancellationToken),
+            c.RecoveredAmount,
+            c.Satisfaction,
+            c.FiledAt);
     }
 
     private DeadlineResponse ToResponse(StoredDeadline d, IEnumerable<StoredDeadlineChange> changes, DateTimeOffset now)

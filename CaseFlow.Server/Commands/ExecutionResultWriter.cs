@@ -43,6 +43,7 @@ internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider c
 
         await RemoveBookmarksAsync(result.RemovedBookmarkIds, now, cancellationToken);
         await deadlines.PrepareAsync(result, cancellationToken);
+        CaseOutcomeEffects.ApplyReceipts(db, storedCase, result.Effects, now);
         foreach (var bookmark in result.CreatedBookmarks)
         {
             AddBookmark(stored, storedCase, bookmark, now);
@@ -147,7 +148,7 @@ internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider c
         }
 
         // The deadline decides the task's due instant: a statutory rule may count from receipt, not from now.
-        var deadline = stored.CaseId is { } caseId ? deadlines.Create(caseId, storedCase?.ReceivedAt, bookmark.Id, info, now) : null;
+        var deadline = stored.CaseId is { } caseId ? deadlines.Create(caseId, storedCase?.RegulatorReceivedAt ?? storedCase?.ReceivedAt, bookmark.Id, info, now) : null;
         db.Tasks.Add(new StoredTask
         {
             Id = bookmark.Id,
@@ -253,6 +254,8 @@ internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider c
                 break;
             case CaseTimelineEffect timeline when storedCase is not null:
                 AddTimeline(storedCase.Id, now, SystemActor, timeline.Event, timeline.Details);
+                break;
+            case var outcome when CaseOutcomeEffects.TryApply(db, storedCase, outcome, now):
                 break;
             default:
                 // Case effects on an instance without a case (a process started directly) have nothing to change.

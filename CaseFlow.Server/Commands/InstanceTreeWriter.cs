@@ -18,7 +18,7 @@ namespace CaseFlow.Server.Commands;
 /// One SaveChanges commits the whole tree. A parent loaded here is saved with its concurrency version checked, so a
 /// parent changed underneath fails the commit and the command runner re-runs the whole command.
 /// </remarks>
-internal sealed class InstanceTreeWriter(CaseFlowDbContext db, IWorkflowEngine engine, IProcessGraphCache graphs, TimeProvider clock, StatutoryDeadlineFactory deadlines, TransferPackageSealer transferPackages, ILogger logger)
+internal sealed partial class InstanceTreeWriter(CaseFlowDbContext db, IWorkflowEngine engine, IProcessGraphCache graphs, TimeProvider clock, StatutoryDeadlineFactory deadlines, TransferPackageSealer transferPackages, ILogger logger)
 {
     /// <summary>Calls nested deeper than this are refused with an incident: a process calling itself without end.</summary>
     public const int MaxCallDepth = 32;
@@ -37,6 +37,7 @@ internal sealed class InstanceTreeWriter(CaseFlowDbContext db, IWorkflowEngine e
     {
         result = await StartChildrenAsync(stored, graph, result, actor, depth, cancellationToken);
         await new ExecutionResultWriter(db, clock, deadlines, transferPackages, applied).WriteAsync(stored, result, actor, cancellationToken);
+        await OpenLinkedCasesAsync(stored, result, actor, depth, cancellationToken);
         await CancelWithdrawnChildrenAsync(stored, graph, result, actor, depth, cancellationToken);
         await ResumeParentAsync(stored, result, actor, depth, cancellationToken);
         return result;

@@ -43,6 +43,7 @@ public sealed class DeadlineOperations(CaseFlowDbContext db, RuleSetStore ruleSe
         deadline.Replan(now);
         Record(deadline, DeadlineChangeKind.Suspended, now, actor, reason, deadline.DueAt, intervalKind: kind);
         Timeline(deadline, now, actor, "DeadlineSuspended", $"{deadline.Name}（{kind}）：{reason}；依据 {deadline.LegalBasis}");
+        await MediationStatus.FollowSuspensionAsync(db, deadline, suspended: true, now, cancellationToken);
         return await SaveAsync(deadline, cancellationToken);
     }
 
@@ -67,6 +68,7 @@ public sealed class DeadlineOperations(CaseFlowDbContext db, RuleSetStore ruleSe
         deadline.SuspendedAt = null;
         Record(deadline, DeadlineChangeKind.Resumed, now, actor, reason, before);
         Timeline(deadline, now, actor, "DeadlineResumed", $"{deadline.Name}：{reason}；期限顺延至 {calendar.ToLocalDate(deadline.DueAt):yyyy-MM-dd}；依据 {deadline.LegalBasis}");
+        await MediationStatus.FollowSuspensionAsync(db, deadline, suspended: false, now, cancellationToken);
         return await SaveAsync(deadline, cancellationToken);
     }
 

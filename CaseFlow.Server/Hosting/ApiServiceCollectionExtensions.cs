@@ -28,6 +28,10 @@ public static class ApiServiceCollectionExtensions
         builder.AddCaseFlowDocuments(); // the command runner seals transfer packages
         services.AddScoped<CaseIntakeService>();
         services.AddScoped<CaseViewBuilder>();
+        services.AddScoped<Jurisdiction.JurisdictionTable>();
+        services.AddScoped<ComplaintWarnings>();
+        services.AddScoped<ReportFactsMerger>();
+        services.AddOptions<WarningOptions>().BindConfiguration(WarningOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<RuleSetStore>();
         services.AddScoped<StatutoryDeadlineFactory>();
         services.AddScoped<DeadlineOperations>();
@@ -86,6 +90,8 @@ public static class ApiServiceCollectionExtensions
         app.MapProcessMigrationApi();
         app.MapSupervisionApi();
         app.MapCaseDocumentsApi();
+        app.MapJurisdictionsApi();
+        app.MapReportFactsApi();
         return app;
     }
 }

@@ -58,6 +58,8 @@ public sealed class CaseFlowDbContext(DbContextOptions<CaseFlowDbContext> option
 
     public DbSet<StoredCaseDocument> CaseDocuments => Set<StoredCaseDocument>();
 
+    public DbSet<StoredJurisdiction> Jurisdictions => Set<StoredJurisdiction>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

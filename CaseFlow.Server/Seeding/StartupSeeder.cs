@@ -53,7 +53,7 @@ internal sealed class StartupSeeder(
 
     private async Task PublishBuiltInProcessesAsync(CaseFlowDbContext db, ProcessPublisher publisher, CancellationToken cancellationToken)
     {
-        foreach (var (key, xml) in BuiltInProcesses.All())
+        foreach (var (key, xml) in await BuiltInOrder.CalleesFirstAsync(db, BuiltInProcesses.All(), logger, cancellationToken))
         {
             if (await db.ProcessVersions.AnyAsync(p => p.ProcessKey == key, cancellationToken))
             {

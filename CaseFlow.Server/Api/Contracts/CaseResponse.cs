@@ -19,7 +19,27 @@ public sealed record CaseResponse(
     DateTimeOffset? ClosedAt,
     IReadOnlyList<DeadlineResponse> Deadlines,
     IReadOnlyList<TaskResponse> Tasks,
-    IReadOnlyList<TimelineEntryResponse> Timeline);
+    IReadOnlyList<TimelineEntryResponse> Timeline,
+    CaseLinksResponse? Links = null,
+    IReadOnlyList<Cases.CaseWarning>? Warnings = null,
+    decimal? RecoveredAmount = null,
+    string? Satisfaction = null,
+    DateTimeOffset? FiledAt = null);
+
+/// <summary>
+/// How a case relates to others and to jurisdiction: the parent (the other half of a mixed submission, or the
+/// complaint whose mediation found a clue), the first report of a duplicate, the cases opened from this one, the
+/// office the district table suggests and when an ODR complaint reached the regulator.
+/// </summary>
+public sealed record CaseLinksResponse(
+    Guid? ParentCaseId,
+    Guid? DuplicateOfCaseId,
+    IReadOnlyList<LinkedCaseResponse> LinkedCases,
+    string? SuggestedOfficeId,
+    DateTimeOffset? RegulatorReceivedAt);
+
+/// <summary>A case opened from this one.</summary>
+public sealed record LinkedCaseResponse(Guid Id, string Number, string Kind, string Status);
 
 /// <summary>The complainant with phone and address masked.</summary>
 public sealed record PartyResponse(string Name, string Phone, string? Email, string? Address);

@@ -1,6 +1,6 @@
 namespace CaseFlow.Server.Api.Contracts;
 
-/// <summary>The body of <c>POST /api/cases</c>.</summary>
+/// <summary>The body of <c>POST /api/cases</c>; kind <c>mixed</c> opens a complaint and a report (O121 Art. 9), <c>odr</c> asks for business-first handling.</summary>
 public sealed record CreateCaseRequest(
     string? Kind,
     string? Channel,
@@ -10,10 +10,12 @@ public sealed record CreateCaseRequest(
     string? Category,
     string? Subject,
     string? Description,
-    decimal? AmountInvolved);
+    decimal? AmountInvolved,
+    bool? Odr = null);
 
 /// <summary>The complainant or reporter (Art. 10: real name, phone and address).</summary>
 public sealed record PartyRequest(string? Name, string? Phone, string? Email, string? Address);
 
 /// <summary>The business complained about or reported.</summary>
-public sealed record RespondentRequest(string? Name, string? Address, string? CreditCode);
+/// <remarks>A seller on an online platform also names the platform operator: its address decides jurisdiction when the seller's own does not (O121 Art. 14).</remarks>
+public sealed record RespondentRequest(string? Name, string? Address, string? CreditCode, string? PlatformName = null, string? PlatformAddress = null);

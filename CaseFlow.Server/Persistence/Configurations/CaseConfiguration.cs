@@ -15,5 +15,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<StoredCase>
         builder.HasIndex(c => c.Number).IsUnique().HasDatabaseName("IX_Cases_Number");
         builder.HasIndex(c => new { c.Status, c.OfficeId }).HasDatabaseName("IX_Cases_Status_OfficeId");
         builder.HasIndex(c => c.ReceivedAt).HasDatabaseName("IX_Cases_ReceivedAt");
+
+        // Art. 17 warning signs and duplicate reports look for the same reporter's other cases.
+        builder.HasIndex(c => c.ComplainantPhone).HasDatabaseName("IX_Cases_ComplainantPhone");
+        builder.HasIndex(c => c.ParentCaseId).HasDatabaseName("IX_Cases_ParentCaseId");
     }
 }

@@ -35,6 +35,24 @@ public sealed class StoredCase
 
     public string? RespondentCreditCode { get; set; }
 
+    /// <summary>For a seller on an online platform: the platform operator's name (O121 Art. 14).</summary>
+    public string? RespondentPlatformName { get; set; }
+
+    /// <summary>For a seller on an online platform: the platform operator's address, which decides jurisdiction when the seller's own does not.</summary>
+    public string? RespondentPlatformAddress { get; set; }
+
+    /// <summary>The office the district table suggests (jurisdiction); the decider may choose another.</summary>
+    public string? SuggestedOfficeId { get; set; }
+
+    /// <summary>
+    /// When a complaint handled business-first by an ODR enterprise came back to the regulator; receipt-based periods
+    /// count from here (rules.md §1.4). Null when it went to the regulator directly.
+    /// </summary>
+    public DateTimeOffset? RegulatorReceivedAt { get; set; }
+
+    /// <summary>The first report of which this one is a duplicate (same reporter, facts and target; O121 Art. 35(2)).</summary>
+    public Guid? DuplicateOfCaseId { get; set; }
+
     public required string Category { get; set; }
 
     public required string Subject { get; set; }

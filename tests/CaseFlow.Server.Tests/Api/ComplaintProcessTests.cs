@@ -29,7 +29,12 @@ public sealed class ComplaintProcessTests(CaseFlowApp app) : IClassFixture<CaseF
         Assert.Contains(afterAccept["deadlines"]!.AsArray(), d => (string)d!["rule"]! == "60d" && (string)d["state"]! == "running");
         Assert.Contains(afterAccept["deadlines"]!.AsArray(), d => (string)d!["rule"]! == "7wd" && (string)d["state"]! == "met");
 
-        var close = await handler1.CompleteAsync((string)mediation["id"]!, "agreement", new { mediationResult = "商家同意退货并退款 199 元" });
+        var agreement = await handler1.CompleteAsync((string)mediation["id"]!, "agreement", new { consent = "both-parties", mediationResult = "商家同意退货并退款 199 元", recoveredAmount = 199, mediationDocument = "issued" });
+        Assert.Equal(HttpStatusCode.OK, agreement.StatusCode);
+        Assert.Equal("mediating", (string)(await intake.GetCaseAsync(caseId))["status"]!); // the return visit (回访) comes before closure
+        var visit = Assert.Single(await handler1.TasksAsync(caseId));
+        Assert.Equal("returnVisit", (string)visit!["elementId"]!);
+        var close = await handler1.CompleteAsync((string)visit["id"]!, "rated", new { satisfaction = "very-satisfied" });
         Assert.Equal(HttpStatusCode.OK, close.StatusCode);
 
         var closed = await intake.GetCaseAsync(caseId);
@@ -49,7 +54,7 @@ public sealed class ComplaintProcessTests(CaseFlowApp app) : IClassFixture<CaseF
         var created = await intake.CreateComplaintAsync(email);
         var caseId = (string)created["id"]!;
 
-        var refuse = await intake.CompleteAsync((string)(await intake.TasksAsync(caseId))[0]!["id"]!, "refuse", new { refusalReason = "同一纠纷已由人民法院受理（第十六条第二项）" });
+        var refuse = await intake.CompleteAsync((string)(await intake.TasksAsync(caseId))[0]!["id"]!, "refuse", new { refusalGround = "no-jurisdiction", refusalReason = "同一纠纷已由人民法院受理（第十六条第二项）" });
 
         Assert.Equal(HttpStatusCode.OK, refuse.StatusCode);
         Assert.Equal("refused", (string)(await intake.GetCaseAsync(caseId))["status"]!);
@@ -66,7 +71,7 @@ public sealed class ComplaintProcessTests(CaseFlowApp app) : IClassFixture<CaseF
         var created = await intake.CreateComplaintAsync(email: null);
         var caseId = (string)created["id"]!;
 
-        var refuse = await intake.CompleteAsync((string)(await intake.TasksAsync(caseId))[0]!["id"]!, "refuse", new { refusalReason = "投诉人拒绝核实身份" });
+        var refuse = await intake.CompleteAsync((string)(await intake.TasksAsync(caseId))[0]!["id"]!, "refuse", new { refusalGround = "no-jurisdiction", refusalReason = "投诉人拒绝核实身份" });
 
         Assert.Equal(HttpStatusCode.OK, refuse.StatusCode);
         var view = await intake.GetCaseAsync(caseId);

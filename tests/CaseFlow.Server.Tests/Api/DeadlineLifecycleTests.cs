@@ -117,7 +117,8 @@ public sealed class DeadlineLifecycleTests(FakeClockCaseFlowApp app) : IClassFix
             ["respondent"] = new JsonObject { ["name"] = "城关家电商行" },
             ["category"] = "家用电器",
             ["subject"] = "销售无3C标志电热水壶",
-            ["description"] = "店内销售无强制性认证标志的电热水壶。",
+            // Distinct facts per report: the same reporter, facts and target again would be a duplicate (O121 Art. 35(2)).
+            ["description"] = $"店内销售无强制性认证标志的电热水壶（货架 {Guid.NewGuid():N}）。",
         };
         var created = await (await intake.PostAsJsonAsync("/api/cases", report)).ReadObjectAsync();
         var caseId = (string)created["id"]!;

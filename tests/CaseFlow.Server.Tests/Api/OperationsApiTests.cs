@@ -16,7 +16,7 @@ public sealed class OperationsApiTests(CaseFlowApp app) : IClassFixture<CaseFlow
         var email = $"outbox-{Guid.NewGuid():N}@example.org";
         var created = await intake.CreateComplaintAsync(email);
         var task = (await intake.TasksAsync((string)created["id"]!))[0]!;
-        await intake.CompleteAsync((string)task["id"]!, "refuse", new { refusalReason = "不属于本机关管辖" });
+        await intake.CompleteAsync((string)task["id"]!, "refuse", new { refusalGround = "no-jurisdiction", refusalReason = "不属于本机关管辖" });
 
         var sent = await Requests.EventuallyAsync(
             async () => (await admin.GetFromJsonAsync<JsonObject>("/api/admin/outbox?state=sent"))!["items"]!.AsArray().Any(i => (string)i!["to"]! == email),

@@ -56,7 +56,7 @@ public sealed class TasksApiTests(CaseFlowApp app) : IClassFixture<CaseFlowApp>
         var intake = await app.ClientForAsync("intake");
         var taskId = await FirstTaskAsync(intake, await intake.CreateComplaintAsync());
 
-        var response = await intake.CompleteAsync(taskId, "refuse", new { refusalReason = "  " });
+        var response = await intake.CompleteAsync(taskId, "refuse", new { refusalGround = "no-jurisdiction", refusalReason = "  " });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.ReadObjectAsync())["errors"]!.AsObject().ContainsKey("variables.refusalReason"));
@@ -80,8 +80,8 @@ public sealed class TasksApiTests(CaseFlowApp app) : IClassFixture<CaseFlowApp>
         var intake = await app.ClientForAsync("intake");
         var taskId = await FirstTaskAsync(intake, await intake.CreateComplaintAsync());
 
-        var first = await intake.CompleteAsync(taskId, "refuse", new { refusalReason = "不属于市场监管部门职责范围" });
-        var second = await intake.CompleteAsync(taskId, "refuse", new { refusalReason = "不属于市场监管部门职责范围" });
+        var first = await intake.CompleteAsync(taskId, "refuse", new { refusalGround = "no-jurisdiction", refusalReason = "不属于市场监管部门职责范围" });
+        var second = await intake.CompleteAsync(taskId, "refuse", new { refusalGround = "no-jurisdiction", refusalReason = "不属于市场监管部门职责范围" });
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
@@ -94,7 +94,7 @@ public sealed class TasksApiTests(CaseFlowApp app) : IClassFixture<CaseFlowApp>
         var created = await intake.CreateComplaintAsync();
         var taskId = await FirstTaskAsync(intake, created);
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => intake.CompleteAsync(taskId, "refuse", new { refusalReason = "已由人民法院受理" })));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => intake.CompleteAsync(taskId, "refuse", new { refusalGround = "no-jurisdiction", refusalReason = "已由人民法院受理" })));
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));

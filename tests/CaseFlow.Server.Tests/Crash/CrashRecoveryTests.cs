@@ -109,7 +109,7 @@ public sealed class CrashRecoveryTests : IDisposable
             {
                 var created = await intake.CreateComplaintAsync(recipient);
                 var task = (await intake.TasksAsync((string)created["id"]!))[0]!;
-                var refused = await intake.CompleteAsync((string)task["id"]!, "refuse", new { refusalReason = "超过三年（第十六条第四项）" });
+                var refused = await intake.CompleteAsync((string)task["id"]!, "refuse", new { refusalGround = "no-jurisdiction", refusalReason = "超过三年（第十六条第四项）" });
                 Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
             }
 

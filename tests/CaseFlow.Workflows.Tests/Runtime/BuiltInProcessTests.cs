@@ -35,8 +35,12 @@ public class BuiltInProcessTests
         var decide = EngineHarness.Single(started.Instance, "decideAcceptance");
 
         Assert.Equal(["intake"], decide.Task!.CandidateGroups);
-        Assert.Equal(["refusalReason"], decide.Task.RequiredVariables["refuse"]);
-        Assert.Single(started.Instance.Bookmarks, b => b.ElementId == "acceptanceDeadlinePassed");
+        Assert.Contains("refusalReason", decide.Task.RequiredVariables["refuse"]);
+        Assert.Contains(decide.Task.RequiredVariables["refuse"], v => v.StartsWith("refusalGround=no-jurisdiction|", StringComparison.Ordinal));
+
+        // Escalation is the deadline ladder's job (rule complaint.acceptance), not a boundary timer in the diagram.
+        Assert.DoesNotContain(started.Instance.Bookmarks, b => b.Kind == BookmarkKind.Timer);
+        Assert.Equal("complaint.acceptance", decide.Task.DeadlineRule);
 
         var accepted = _harness.Engine.CompleteUserTask(graph, started.Instance, decide.Id, new JsonObject { ["outcome"] = "accept", ["officeId"] = "office-1" }, "intake");
 

@@ -217,6 +217,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DuplicateOfCaseId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("FiledAt")
                         .HasColumnType("INTEGER");
 
@@ -244,6 +247,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                     b.Property<decimal?>("RecoveredAmount")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RegulatorReceivedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RespondentAddress")
                         .HasColumnType("TEXT");
 
@@ -252,6 +258,12 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
 
                     b.Property<string>("RespondentName")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RespondentPlatformAddress")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RespondentPlatformName")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Satisfaction")
@@ -266,14 +278,23 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SuggestedOfficeId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("TransferredAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ComplainantPhone")
+                        .HasDatabaseName("IX_Cases_ComplainantPhone");
+
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("IX_Cases_Number");
+
+                    b.HasIndex("ParentCaseId")
+                        .HasDatabaseName("IX_Cases_ParentCaseId");
 
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("IX_Cases_ReceivedAt");
@@ -723,6 +744,30 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                         .HasDatabaseName("IX_Instances_ProcessKey_Status");
 
                     b.ToTable("Instances", (string)null);
+                });
+
+            modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.StoredJurisdiction", b =>
+                {
+                    b.Property<string>("District")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfficeId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("District");
+
+                    b.ToTable("Jurisdictions", (string)null);
                 });
 
             modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.StoredOffice", b =>

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CaseFlow.Server.Persistence;
+using CaseFlow.Server.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseFlow.Server.Cases;
+
+/// <summary>What every new case needs, wherever it is opened (intake, a mixed submission, a clue found in mediation): its number and the variables its process sees.</summary>
+public static class CaseRecords
+{
+    /// <summary>The process each kind of case runs.</summary>
+    public static string ProcessKeyFor(string kind) => kind == "report" ? "report" : "complaint";
+
+    /// <summary>The next number of the year, e.g. TS2026-000123 (投诉) or JB2026-000045 (举报); counters added earlier in the same unit of work are reused.</summary>
+    public static async Task<string> NextNumberAsync(CaseFlowDbContext db, string kind, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var prefix = kind == "report" ? "JB" : "TS";
+        var name = $"{prefix}{receivedAt.Year}";
+        var counter = db.Counters.Local.FirstOrDefault(c => c.Name == name)
+            ?? await db.Counters.SingleOrDefaultAsync(c => c.Name == name, cancellationToken);
+        if (counter is null)
+        {
+            counter = new StoredCounter { Name = name, Value = 0 };
+            db.Counters.Add(counter);
+        }
+
+        counter.Value++;
+        return $"{name}-{counter.Value:D6}";
+    }
+
+    /// <summary>Variables the process sees. Phone and address stay out: no step needs them, so no expression can leak them.</summary>
+    public static JsonObject ProcessVariables(StoredCase c, bool odr = false, string? duplicateOfNumber = null)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return new JsonObject
+        {
+            ["caseId"] = c.Id.ToString(),
+            ["caseNumber"] = c.Number,
+            ["kind"] = c.Kind,
+            ["channel"] = c.Channel,
+            ["category"] = c.Category,
+            ["subject"] = c.Subject,
+            ["complainantName"] = c.ComplainantName,
+            ["complainantEmail"] = c.ComplainantEmail ?? "",
+            ["respondentName"] = c.RespondentName,
+            ["amountInvolved"] = c.AmountInvolved is { } amount ? JsonValue.Create(amount) : null,
+            ["receivedAt"] = c.ReceivedAt.ToString("O", CultureInfo.InvariantCulture),
+            ["odr"] = odr,
+            ["suggestedOfficeId"] = c.SuggestedOfficeId ?? "",
+            ["duplicateOf"] = duplicateOfNumber ?? "",
+        };
+    }
+}
