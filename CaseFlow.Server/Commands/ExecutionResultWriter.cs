@@ -1,6 +1,7 @@
 using CaseFlow.Server.Absences;
 using CaseFlow.Server.Cases;
 using CaseFlow.Server.Deadlines;
+using CaseFlow.Server.Letters;
 using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Persistence.Entities;
 using CaseFlow.Workflows.Cases;
@@ -13,7 +14,7 @@ namespace CaseFlow.Server.Commands;
 /// Turns what the engine did into rows: instance state, bookmarks, tasks, deadlines, history, case changes and
 /// outbox emails, all added to the same unit of work so one SaveChanges commits them together.
 /// </summary>
-internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider clock, StatutoryDeadlineFactory deadlines)
+internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider clock, StatutoryDeadlineFactory deadlines, LetterRenderer letters)
 {
     private const string SystemActor = "system";
 
@@ -48,7 +49,8 @@ internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider c
 
         foreach (var effect in result.Effects)
         {
-            ApplyEffect(storedCase, effect, now);
+            // A templated email is rendered here, inside the unit of work, so it shows the state being committed.
+            ApplyEffect(storedCase, await letters.ResolveAsync(effect, storedCase, cancellationToken), now);
         }
 
         if (state.Status == InstanceStatus.Faulted && state.Incident is { } incident && storedCase is not null)

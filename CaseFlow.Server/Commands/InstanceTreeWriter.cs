@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CaseFlow.Server.Deadlines;
+using CaseFlow.Server.Letters;
 using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Persistence.Entities;
 using CaseFlow.Workflows.Bpmn;
@@ -17,7 +18,7 @@ namespace CaseFlow.Server.Commands;
 /// One SaveChanges commits the whole tree. A parent loaded here is saved with its concurrency version checked, so a
 /// parent changed underneath fails the commit and the command runner re-runs the whole command.
 /// </remarks>
-internal sealed class InstanceTreeWriter(CaseFlowDbContext db, IWorkflowEngine engine, IProcessGraphCache graphs, TimeProvider clock, StatutoryDeadlineFactory deadlines, ILogger logger)
+internal sealed class InstanceTreeWriter(CaseFlowDbContext db, IWorkflowEngine engine, IProcessGraphCache graphs, TimeProvider clock, StatutoryDeadlineFactory deadlines, ILogger logger, LetterRenderer letters)
 {
     /// <summary>Calls nested deeper than this are refused with an incident: a process calling itself without end.</summary>
     public const int MaxCallDepth = 32;
@@ -32,7 +33,7 @@ internal sealed class InstanceTreeWriter(CaseFlowDbContext db, IWorkflowEngine e
     private async Task<ExecutionResult> WriteAsync(StoredInstance stored, ProcessGraph graph, ExecutionResult result, string? actor, int depth, CancellationToken cancellationToken)
     {
         result = await StartChildrenAsync(stored, graph, result, actor, depth, cancellationToken);
-        await new ExecutionResultWriter(db, clock, deadlines).WriteAsync(stored, result, actor, cancellationToken);
+        await new ExecutionResultWriter(db, clock, deadlines, letters).WriteAsync(stored, result, actor, cancellationToken);
         await CancelWithdrawnChildrenAsync(stored, graph, result, actor, depth, cancellationToken);
         await ResumeParentAsync(stored, result, actor, depth, cancellationToken);
         return result;
@@ -91,7 +92,7 @@ internal sealed class InstanceTreeWriter(CaseFlowDbContext db, IWorkflowEngine e
         db.Instances.Add(child);
         var result = engine.Start(graph!, new StartInstanceRequest(child.Id, parent.BusinessKey, (JsonObject)effect.Variables.DeepClone(), Actor: actor));
         result = await StartChildrenAsync(child, graph!, result, actor, depth + 1, cancellationToken);
-        await new ExecutionResultWriter(db, clock, deadlines).WriteAsync(child, result, actor, cancellationToken);
+        await new ExecutionResultWriter(db, clock, deadlines, letters).WriteAsync(child, result, actor, cancellationToken);
         Related.Add((child.Id, result));
         return ReportToParent(parentGraph, parentState, effect.BookmarkId, result);
     }

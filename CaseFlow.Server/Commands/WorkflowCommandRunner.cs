@@ -1,4 +1,5 @@
 using CaseFlow.Server.Deadlines;
+using CaseFlow.Server.Letters;
 using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Persistence.Entities;
 using CaseFlow.Workflows.Bpmn;
@@ -25,7 +26,8 @@ public sealed partial class WorkflowCommandRunner(
     ICommandCommitSignal commitSignal,
     TimeProvider clock,
     StatutoryDeadlineFactory deadlines,
-    ILogger<WorkflowCommandRunner> logger)
+    ILogger<WorkflowCommandRunner> logger,
+    LetterRenderer letters)
 {
     /// <summary>How many times a command is re-run after losing an optimistic-concurrency race.</summary>
     public const int MaxAttempts = 5;
@@ -59,7 +61,7 @@ public sealed partial class WorkflowCommandRunner(
         }
 
         db.Instances.Add(stored);
-        var tree = new InstanceTreeWriter(db, engine, graphs, clock, deadlines, logger);
+        var tree = new InstanceTreeWriter(db, engine, graphs, clock, deadlines, logger, letters);
         result = await tree.WriteAsync(stored, graph, result, request.Actor, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await AfterCommitAsync(stored.Id, result, cancellationToken);
@@ -119,7 +121,7 @@ public sealed partial class WorkflowCommandRunner(
             var result = command(graph, EngineJson.Deserialize(stored.StateJson));
 
             // Call activities: children started, cancelled or resuming this instance's parent are written in the same unit of work.
-            var tree = new InstanceTreeWriter(db, engine, graphs, clock, deadlines, logger);
+            var tree = new InstanceTreeWriter(db, engine, graphs, clock, deadlines, logger, letters);
             result = await tree.WriteAsync(stored, graph, result, actor, cancellationToken);
             if (beforeSave is not null)
             {

@@ -5,6 +5,7 @@ using CaseFlow.Server.Auth;
 using CaseFlow.Server.Cases;
 using CaseFlow.Server.Commands;
 using CaseFlow.Server.Deadlines;
+using CaseFlow.Server.Letters;
 using CaseFlow.Server.Processes;
 using CaseFlow.Workflows;
 using CaseFlow.Workflows.Calendar;
@@ -30,6 +31,8 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<StatutoryDeadlineFactory>();
         services.AddScoped<DeadlineOperations>();
         services.AddScoped<ProcessPublisher>();
+        services.AddScoped<LetterTemplateStore>();
+        services.AddScoped<LetterRenderer>();
         services.AddSingleton<ProcessDefinitionValidator>();
         return builder;
     }
@@ -82,6 +85,8 @@ public static class ApiServiceCollectionExtensions
         app.MapInstanceOperationsApi();
         app.MapIncidentsApi();
         app.MapProcessMigrationApi();
+        app.MapLetterTemplatesApi();
+        app.MapReportsApi();
         return app;
     }
 }

@@ -53,6 +53,8 @@ public sealed class CaseFlowDbContext(DbContextOptions<CaseFlowDbContext> option
 
     public DbSet<StoredPointsEntry> PointsEntries => Set<StoredPointsEntry>();
 
+    public DbSet<StoredLetterTemplate> LetterTemplates => Set<StoredLetterTemplate>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

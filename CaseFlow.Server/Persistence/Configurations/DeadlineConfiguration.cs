@@ -20,5 +20,6 @@ internal sealed class DeadlineConfiguration : IEntityTypeConfiguration<StoredDea
         builder.Property(d => d.LegalBasis).HasMaxLength(500);
         builder.HasIndex(d => d.CaseId).HasDatabaseName("IX_Deadlines_CaseId");
         builder.HasIndex(d => d.TaskId).HasDatabaseName("IX_Deadlines_TaskId");
+        builder.HasIndex(d => d.DueAt).HasDatabaseName("IX_Deadlines_DueAt"); // the on-time rate counts deadlines due in a period
     }
 }
