@@ -4,9 +4,9 @@ namespace CaseFlow.Server.Reports;
 public static class SummaryTable
 {
     /// <summary>A row; <see cref="Number"/> is set for figures (a spreadsheet keeps them numeric), <see cref="Text"/> otherwise.</summary>
-    public sealed record Row(string LabelZh, string LabelEn, decimal? Number, string? Text)
+    public sealed record Row(string LabelZh, string LabelEn, decimal? Number, string? Text, string? Format = null)
     {
-        public string Display => Number is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : Text ?? "";
+        public string Display => Number is { } n ? n.ToString(Format, System.Globalization.CultureInfo.InvariantCulture) : Text ?? "";
     }
 
     public static IReadOnlyList<Row> Rows(ReportSummary summary)
@@ -22,18 +22,18 @@ public static class SummaryTable
             new("其中：举报", "of which reports", summary.ReceivedByKind.GetValueOrDefault("report"), null),
             new("受理投诉", "Complaints accepted", summary.Accepted, null),
             new("办结", "Closed", summary.Closed, null),
-            new("办结率（%）", "Closure rate (%)", summary.ClosureRate, summary.ClosureRate is null ? "—" : null),
+            new("办结率（%）", "Closure rate (%)", summary.ClosureRate, summary.ClosureRate is null ? "—" : null, "0.0"),
             new("到期办理事项", "Deadlines due", summary.OnTime.Due, null),
             new("按期办结", "Met on time", summary.OnTime.Met, null),
-            new("按期办结率（%）", "On-time rate (%)", summary.OnTimeRate, summary.OnTimeRate is null ? "—" : null),
+            new("按期办结率（%）", "On-time rate (%)", summary.OnTimeRate, summary.OnTimeRate is null ? "—" : null, "0.0"),
             new("回访评价", "Rated return visits", summary.Satisfaction.Rated, null),
             new("非常满意", "Very satisfied", summary.Satisfaction.VerySatisfied, null),
             new("满意", "Satisfied", summary.Satisfaction.Satisfied, null),
             new("一般", "Neutral", summary.Satisfaction.Neutral, null),
             new("不满意", "Dissatisfied", summary.Satisfaction.Dissatisfied, null),
-            new("满意率（%）", "Satisfaction rate (%)", summary.SatisfactionRate, summary.SatisfactionRate is null ? "—" : null),
-            new("挽回经济损失（元）", "Money recovered (yuan)", summary.MoneyRecovered, null),
-            new("挽回经济损失（万元）", "Money recovered (10,000 yuan)", summary.MoneyRecoveredWan, null),
+            new("满意率（%）", "Satisfaction rate (%)", summary.SatisfactionRate, summary.SatisfactionRate is null ? "—" : null, "0.0"),
+            new("挽回经济损失（元）", "Money recovered (yuan)", summary.MoneyRecovered, null, "0.00"),
+            new("挽回经济损失（万元）", "Money recovered (10,000 yuan)", summary.MoneyRecoveredWan, null, "0.00"),
             new("立案", "Cases opened", summary.CasesOpened, null),
             new("移送公安机关", "Transferred to the police", summary.TransferredToPolice, null),
         };
