@@ -17,10 +17,10 @@ public sealed class SendEmail : IActivity
     [ActivityInput("Recipient email address; may be an expression such as complainant.email.", Required = true, DisplayNameZh = "收件人")]
     public string? To { get; set; }
 
-    [ActivityInput("Subject line (unless a template is given).", DisplayNameZh = "主题")]
+    [ActivityInput("Subject line (unless a template is given).", Required = true, RequiredUnless = "template", DisplayNameZh = "主题")]
     public string? Subject { get; set; }
 
-    [ActivityInput("Plain-text body (unless a template is given).", DisplayNameZh = "正文")]
+    [ActivityInput("Plain-text body (unless a template is given).", Required = true, RequiredUnless = "template", DisplayNameZh = "正文")]
     public string? Body { get; set; }
 
     [ActivityInput("Letter template code (acknowledgement, acceptance, refusal, termination-notice, police-transfer-letter, escalation, deadline-warning) used instead of subject and body.", DisplayNameZh = "文书模板")]

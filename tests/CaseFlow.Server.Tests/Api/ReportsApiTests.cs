@@ -6,6 +6,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using CaseFlow.Server.Tests.Fixtures;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 
 namespace CaseFlow.Server.Tests.Api;
 
@@ -147,8 +149,13 @@ public sealed class ReportsApiTests(CaseFlowApp app) : IClassFixture<CaseFlowApp
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
-        await using var stream = await response.Content.ReadAsStreamAsync();
-        using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        using (var document = SpreadsheetDocument.Open(new MemoryStream(bytes), isEditable: false))
+        {
+            Assert.Empty(new OpenXmlValidator().Validate(document).Select(e => e.Description));
+        }
+
+        using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
         Assert.NotNull(zip.GetEntry("[Content_Types].xml"));
         Assert.NotNull(zip.GetEntry("_rels/.rels"));
         var workbook = XDocument.Load(zip.GetEntry("xl/workbook.xml")!.Open());

@@ -25,7 +25,8 @@ public class ActivityRegistryTests
         Assert.Equal("发送邮件", sendEmail.DisplayName);
         Assert.Equal("Send email", sendEmail.DisplayNameEn);
         Assert.Equal(["to", "subject", "body", "template", "fields"], sendEmail.Inputs.Select(i => i.Name));
-        Assert.Equal(["to"], sendEmail.Inputs.Where(i => i.Required).Select(i => i.Name)); // subject and body, or a template
+        Assert.Equal(["to", "subject", "body"], sendEmail.Inputs.Where(i => i.Required).Select(i => i.Name));
+        Assert.Equal([null, "template", "template", null, null], sendEmail.Inputs.Select(i => i.RequiredUnless)); // subject and body, or a template
         Assert.Equal(["string", "string", "string", "string", "json"], sendEmail.Inputs.Select(i => i.Type));
     }
 
