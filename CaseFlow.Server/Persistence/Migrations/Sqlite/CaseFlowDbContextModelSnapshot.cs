@@ -290,6 +290,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "OfficeId")
                         .HasDatabaseName("IX_Cases_Status_OfficeId");
 
+                    b.HasIndex("ReceivedAt", "Kind", "OfficeId", "AcceptedAt", "ClosedAt", "Satisfaction", "RecoveredAmount")
+                        .HasDatabaseName("IX_Cases_Statistics");
+
                     b.ToTable("Cases", (string)null);
                 });
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CaseFlow.Server.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(CaseFlowDbContext))]
-    [Migration("20261123165347_ScratchLettersStats")]
+    [Migration("20261123173910_ScratchLettersStats")]
     partial class ScratchLettersStats
     {
         /// <inheritdoc />
@@ -292,6 +292,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "OfficeId")
                         .HasDatabaseName("IX_Cases_Status_OfficeId");
+
+                    b.HasIndex("ReceivedAt", "Kind", "OfficeId", "AcceptedAt", "ClosedAt", "Satisfaction", "RecoveredAmount")
+                        .HasDatabaseName("IX_Cases_Statistics");
 
                     b.ToTable("Cases", (string)null);
                 });

@@ -47,6 +47,11 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                 column: "FiledAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Cases_Statistics",
+                table: "Cases",
+                columns: new[] { "ReceivedAt", "Kind", "OfficeId", "AcceptedAt", "ClosedAt", "Satisfaction", "RecoveredAmount" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Cases_TransferredAt",
                 table: "Cases",
                 column: "TransferredAt");
@@ -70,6 +75,10 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropIndex(
                 name: "IX_Cases_FiledAt",
+                table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_Statistics",
                 table: "Cases");
 
             migrationBuilder.DropIndex(
