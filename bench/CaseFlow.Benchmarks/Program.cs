@@ -1,4 +1,4 @@
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project bench/CaseFlow.Benchmarks -- --filter '*' [--job short]
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(CaseFlow.Benchmarks.EngineBenchmarks).Assembly).Run(args);
