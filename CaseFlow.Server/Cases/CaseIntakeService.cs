@@ -31,6 +31,7 @@ public sealed class CaseIntakeService(
         ArgumentNullException.ThrowIfNull(request);
         var scopedKey = idempotencyKey is null ? null : $"{actor}:{idempotencyKey}";
         var kinds = request.Kind == "mixed" ? new[] { "complaint", "report" } : [request.Kind!];
+        var numbers = new Dictionary<string, string>(); // taken once, kept across attempts, so a retry leaves no gap
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
@@ -57,12 +58,12 @@ public sealed class CaseIntakeService(
 
             try
             {
-                var cases = await RegisterOnceAsync(request, kinds, versions, scopedKey, requestHash, actor, cancellationToken);
+                var cases = await RegisterOnceAsync(request, kinds, numbers, versions, scopedKey, requestHash, actor, cancellationToken);
                 return new IntakeOutcome.Created(cases[0], cases.Skip(1).ToList());
             }
             catch (DbUpdateException ex) when (attempt < MaxAttempts)
             {
-                // A concurrent intake took the same case number or idempotency key; the next attempt sees it.
+                // A concurrent intake with the same idempotency key committed first; the next attempt finds and replays it.
                 logger.LogInformation(ex, "Intake attempt {Attempt} collided with a concurrent intake; retrying", attempt);
             }
         }
@@ -90,6 +91,7 @@ public sealed class CaseIntakeService(
     private async Task<List<StoredCase>> RegisterOnceAsync(
         CreateCaseRequest request,
         string[] kinds,
+        Dictionary<string, string> numbers,
         List<StoredProcessVersion> versions,
         string? scopedKey,
         string requestHash,
@@ -102,7 +104,13 @@ public sealed class CaseIntakeService(
         var starts = new List<WorkflowCommandRunner.InstanceStart>();
         for (var i = 0; i < kinds.Length; i++)
         {
-            var storedCase = await NewCaseAsync(request, kinds[i], suggestion, actor, now, cancellationToken);
+            var receivedAt = request.ReceivedAt ?? now;
+            if (!numbers.TryGetValue(kinds[i], out var number))
+            {
+                numbers[kinds[i]] = number = await CaseRecords.NextNumberAsync(db, kinds[i], receivedAt, cancellationToken);
+            }
+
+            var storedCase = NewCase(request, kinds[i], number, receivedAt, suggestion, actor, now);
             storedCase.ParentCaseId = i == 0 ? null : cases[0].Id;
             var duplicateOf = kinds[i] == "report" ? await DuplicateReports.FindFirstAsync(db, storedCase, cancellationToken) : null;
             storedCase.DuplicateOfCaseId = duplicateOf?.Id;
@@ -133,13 +141,12 @@ public sealed class CaseIntakeService(
         return cases;
     }
 
-    private async Task<StoredCase> NewCaseAsync(CreateCaseRequest request, string kind, JurisdictionSuggestion? suggestion, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    private static StoredCase NewCase(CreateCaseRequest request, string kind, string number, DateTimeOffset receivedAt, JurisdictionSuggestion? suggestion, string actor, DateTimeOffset now)
     {
-        var receivedAt = request.ReceivedAt ?? now;
         return new StoredCase
         {
             Id = Guid.NewGuid(),
-            Number = await CaseRecords.NextNumberAsync(db, kind, receivedAt, cancellationToken),
+            Number = number,
             Kind = kind,
             Channel = request.Channel!,
             ReceivedAt = receivedAt,

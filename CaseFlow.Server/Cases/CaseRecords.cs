@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Persistence.Entities;
-using Microsoft.EntityFrameworkCore;
 
 namespace CaseFlow.Server.Cases;
 
@@ -12,22 +11,13 @@ public static class CaseRecords
     /// <summary>The process each kind of case runs.</summary>
     public static string ProcessKeyFor(string kind) => kind == "report" ? "report" : "complaint";
 
-    /// <summary>The next number of the year, e.g. TS2026-000123 (投诉) or JB2026-000045 (举报); counters added earlier in the same unit of work are reused.</summary>
+    /// <summary>The next number of the year, e.g. TS2026-000123 (投诉) or JB2026-000045 (举报), unique across concurrent intakes and nodes.</summary>
     public static async Task<string> NextNumberAsync(CaseFlowDbContext db, string kind, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var prefix = kind == "report" ? "JB" : "TS";
-        var name = $"{prefix}{receivedAt.Year}";
-        var counter = db.Counters.Local.FirstOrDefault(c => c.Name == name)
-            ?? await db.Counters.SingleOrDefaultAsync(c => c.Name == name, cancellationToken);
-        if (counter is null)
-        {
-            counter = new StoredCounter { Name = name, Value = 0 };
-            db.Counters.Add(counter);
-        }
-
-        counter.Value++;
-        return $"{name}-{counter.Value:D6}";
+        var name = $"{(kind == "report" ? "JB" : "TS")}{receivedAt.Year}";
+        var value = await CaseNumberCounter.NextAsync(db, name, cancellationToken);
+        return $"{name}-{value:D6}";
     }
 
     /// <summary>Variables the process sees. Phone and address stay out: no step needs them, so no expression can leak them.</summary>
