@@ -1,0 +1,76 @@
+using System.Globalization;
+
+namespace CaseFlow.LoadDriver;
+
+/// <summary>The command line: a scenario name, then <c>--name value</c> pairs.</summary>
+internal sealed record DriverOptions
+{
+    public const string Usage = """
+        usage: dotnet run -c Release --project bench/CaseFlow.LoadDriver -- <scenario> [options]
+
+        scenarios:
+          intake     POST /api/cases: a complaint through the built-in process to its first task and deadline
+          complete   POST /api/tasks/{id}/complete: the acceptance task of seeded complaints, accepted to office-1
+          queues     GET /api/tasks?scope=candidate: the intake group's queue over the seeded complaints
+
+        options:
+          --rate N          requests started per second, open loop (default 200)
+          --duration S      measured seconds (default 30)
+          --warmup S        seconds at the same rate before measuring, not counted (default 5)
+          --concurrency N   most requests in flight; beyond it arrivals wait and their wait counts (default 64)
+          --seed N          complaints created before a complete or queues run (default: enough for the run)
+          --server PATH     CaseFlow.Server.dll to start (default: the Release build next to this repository's bench)
+          --no-baseline     skip the raw ADO.NET baseline
+        """;
+
+    public required string Scenario { get; init; }
+
+    public int Rate { get; init; } = 200;
+
+    public int DurationSeconds { get; init; } = 30;
+
+    public int WarmupSeconds { get; init; } = 5;
+
+    public int Concurrency { get; init; } = 64;
+
+    public int? Seed { get; init; }
+
+    public string? ServerDll { get; init; }
+
+    public bool Baseline { get; init; } = true;
+
+    /// <summary>Operations the warm-up and the measured run start, which the seed must cover for <c>complete</c>.</summary>
+    public int PlannedOperations => Rate * (WarmupSeconds + DurationSeconds);
+
+    public static DriverOptions Parse(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-'))
+        {
+            throw new ArgumentException("name a scenario first");
+        }
+
+        var options = new DriverOptions { Scenario = args[0] };
+        for (var i = 1; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            options = args[i] switch
+            {
+                "--rate" => options with { Rate = Positive(Next(), "--rate") },
+                "--duration" => options with { DurationSeconds = Positive(Next(), "--duration") },
+                "--warmup" => options with { WarmupSeconds = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--concurrency" => options with { Concurrency = Positive(Next(), "--concurrency") },
+                "--seed" => options with { Seed = Positive(Next(), "--seed") },
+                "--server" => options with { ServerDll = Next() },
+                "--no-baseline" => options with { Baseline = false },
+                _ => throw new ArgumentException($"unknown option {args[i]}"),
+            };
+        }
+
+        return options;
+    }
+
+    private static int Positive(string value, string name) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new ArgumentException($"{name} must be a positive whole number, not '{value}'");
+}

@@ -1,0 +1,65 @@
+using CaseFlow.LoadDriver;
+using CaseFlow.LoadDriver.Scenarios;
+
+// The load driver of issue 7: starts CaseFlow.Server as a process on a fresh SQLite data directory, offers one named
+// scenario at a fixed rate (open loop), then stops the server and runs the raw ADO.NET baseline doing the same rows on
+// the same database file at the same rate, and prints both. See docs/benchmarks.md for the commands and figures.
+DriverOptions options;
+try
+{
+    options = DriverOptions.Parse(args);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine($"error: {ex.Message}");
+    Console.Error.WriteLine(DriverOptions.Usage);
+    return 2;
+}
+
+ILoadScenario scenario = options.Scenario switch
+{
+    "intake" => new IntakeScenario(),
+    "complete" => new CompleteScenario(),
+    "queues" => new QueueScenario(),
+    _ => throw new ArgumentException($"unknown scenario '{options.Scenario}'\n{DriverOptions.Usage}"),
+};
+
+var serverDll = options.ServerDll ?? ServerLocation.DefaultDll();
+Console.WriteLine($"starting {serverDll}");
+var runs = new List<RunFigures>();
+await using (var server = await ServerUnderTest.StartAsync(serverDll))
+{
+    Console.WriteLine($"server on {server.BaseUrl} (data {server.DataDirectory}); preparing {options.Scenario}");
+    await scenario.PrepareAsync(server, options);
+    var offset = 0;
+    runs.Add(await MeasureAsync("CaseFlow API", scenario.RunAsync, () => server.PeakRssBytes));
+    Console.WriteLine($"  server resident set now {server.CurrentRssBytes / (1024 * 1024):N0} MB");
+
+    if (options.Baseline)
+    {
+        await server.StopAsync();
+        var raw = await scenario.PrepareBaselineAsync(server.DatabasePath);
+        offset = 0;
+        runs.Add(await MeasureAsync("baseline: raw ADO.NET, same rows", raw, () => null));
+    }
+
+    async Task<RunFigures> MeasureAsync(string name, Func<int, Task> operation, Func<long?> peakRss)
+    {
+        Console.WriteLine($"{name}: {options.WarmupSeconds} s warm-up, then {options.DurationSeconds} s at {options.Rate}/s");
+        if (options.WarmupSeconds > 0)
+        {
+            await OpenLoop.RunAsync(options.Rate, TimeSpan.FromSeconds(options.WarmupSeconds), options.Concurrency, i => operation(offset + i));
+            offset += options.Rate * options.WarmupSeconds;
+        }
+
+        var start = offset;
+        var (recorder, elapsed) = await OpenLoop.RunAsync(
+            options.Rate, TimeSpan.FromSeconds(options.DurationSeconds), options.Concurrency, i => operation(start + i), Console.WriteLine);
+        offset += options.Rate * options.DurationSeconds;
+        return recorder.Summarise(name, elapsed, peakRss());
+    }
+}
+
+(scenario as IDisposable)?.Dispose();
+Report.Print(options, runs);
+return runs.Any(r => r.Errors > 0) ? 1 : 0;
