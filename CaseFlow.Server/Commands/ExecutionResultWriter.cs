@@ -2,6 +2,7 @@ using CaseFlow.Server.Absences;
 using CaseFlow.Server.Cases;
 using CaseFlow.Server.Deadlines;
 using CaseFlow.Server.Documents;
+using CaseFlow.Server.Letters;
 using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Persistence.Entities;
 using CaseFlow.Workflows.Cases;
@@ -18,11 +19,12 @@ namespace CaseFlow.Server.Commands;
 /// <param name="clock">The time rows are stamped with.</param>
 /// <param name="deadlines">Creates the deadlines of tasks and cases.</param>
 /// <param name="transferPackages">Seals the police-transfer package from the case's documents.</param>
+/// <param name="letters">Renders templated emails inside the unit of work, so a letter shows the state being committed.</param>
 /// <param name="applied">
 /// Effects already applied in this unit of work: a parent's case changes made before its call activity are applied
 /// before the child starts (so the child sees the case as the parent left it) and are not applied again.
 /// </param>
-internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider clock, StatutoryDeadlineFactory deadlines, TransferPackageSealer transferPackages, ISet<WorkflowEffect>? applied = null)
+internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider clock, StatutoryDeadlineFactory deadlines, TransferPackageSealer transferPackages, LetterRenderer letters, ISet<WorkflowEffect>? applied = null)
 {
     private const string SystemActor = "system";
 
@@ -86,7 +88,7 @@ internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider c
                 continue;
             }
 
-            ApplyEffect(storedCase, effect, now);
+            ApplyEffect(storedCase, await letters.ResolveAsync(effect, storedCase, cancellationToken), now);
         }
 
         // After the status effects, so a decision period opened at 立案 counts from the case's FiledAt.

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CaseFlow.Server.Deadlines;
 using CaseFlow.Server.Documents;
+using CaseFlow.Server.Letters;
 using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Persistence.Entities;
 using CaseFlow.Workflows.Bpmn;
@@ -18,7 +19,7 @@ namespace CaseFlow.Server.Commands;
 /// One SaveChanges commits the whole tree. A parent loaded here is saved with its concurrency version checked, so a
 /// parent changed underneath fails the commit and the command runner re-runs the whole command.
 /// </remarks>
-internal sealed partial class InstanceTreeWriter(CaseFlowDbContext db, IWorkflowEngine engine, IProcessGraphCache graphs, TimeProvider clock, StatutoryDeadlineFactory deadlines, TransferPackageSealer transferPackages, ILogger logger)
+internal sealed partial class InstanceTreeWriter(CaseFlowDbContext db, IWorkflowEngine engine, IProcessGraphCache graphs, TimeProvider clock, StatutoryDeadlineFactory deadlines, TransferPackageSealer transferPackages, LetterRenderer letters, ILogger logger)
 {
     /// <summary>Calls nested deeper than this are refused with an incident: a process calling itself without end.</summary>
     public const int MaxCallDepth = 32;
@@ -36,7 +37,7 @@ internal sealed partial class InstanceTreeWriter(CaseFlowDbContext db, IWorkflow
     private async Task<ExecutionResult> WriteAsync(StoredInstance stored, ProcessGraph graph, ExecutionResult result, string? actor, int depth, CancellationToken cancellationToken)
     {
         result = await StartChildrenAsync(stored, graph, result, actor, depth, cancellationToken);
-        await new ExecutionResultWriter(db, clock, deadlines, transferPackages, applied).WriteAsync(stored, result, actor, cancellationToken);
+        await new ExecutionResultWriter(db, clock, deadlines, transferPackages, letters, applied).WriteAsync(stored, result, actor, cancellationToken);
         await OpenLinkedCasesAsync(stored, result, actor, depth, cancellationToken);
         await CancelWithdrawnChildrenAsync(stored, graph, result, actor, depth, cancellationToken);
         await ResumeParentAsync(stored, result, actor, depth, cancellationToken);
@@ -53,7 +54,7 @@ internal sealed partial class InstanceTreeWriter(CaseFlowDbContext db, IWorkflow
             handled.Add(effect.BookmarkId);
 
             // The case as the parent left it before the call (e.g. Filed on 立案) is what the child acts on.
-            await new ExecutionResultWriter(db, clock, deadlines, transferPackages, applied).ApplyEffectsAsync(stored, result, actor, cancellationToken);
+            await new ExecutionResultWriter(db, clock, deadlines, transferPackages, letters, applied).ApplyEffectsAsync(stored, result, actor, cancellationToken);
             if (await StartChildAsync(stored, graph, result.Instance, effect, actor, depth, cancellationToken) is { } continued)
             {
                 result = ExecutionResults.Combine(result, continued);
@@ -99,7 +100,7 @@ internal sealed partial class InstanceTreeWriter(CaseFlowDbContext db, IWorkflow
         db.Instances.Add(child);
         var result = engine.Start(graph!, new StartInstanceRequest(child.Id, parent.BusinessKey, (JsonObject)effect.Variables.DeepClone(), Actor: actor));
         result = await StartChildrenAsync(child, graph!, result, actor, depth + 1, cancellationToken);
-        await new ExecutionResultWriter(db, clock, deadlines, transferPackages, applied).WriteAsync(child, result, actor, cancellationToken);
+        await new ExecutionResultWriter(db, clock, deadlines, transferPackages, letters, applied).WriteAsync(child, result, actor, cancellationToken);
         Related.Add((child.Id, result));
         return ReportToParent(parentGraph, parentState, effect.BookmarkId, result);
     }

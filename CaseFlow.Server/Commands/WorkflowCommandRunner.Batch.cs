@@ -24,7 +24,7 @@ public sealed partial class WorkflowCommandRunner
 
         var now = clock.GetUtcNow();
         var written = new List<(Guid InstanceId, ExecutionResult Result)>();
-        var tree = new InstanceTreeWriter(db, engine, graphs, clock, deadlines, transferPackages, logger);
+        var tree = new InstanceTreeWriter(db, engine, graphs, clock, deadlines, transferPackages, letters, logger);
         foreach (var start in starts)
         {
             var graph = graphs.GetOrParse(start.Version.ProcessKey, start.Version.Version, () => start.Version.Xml);

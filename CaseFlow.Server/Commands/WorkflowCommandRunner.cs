@@ -1,5 +1,6 @@
 using CaseFlow.Server.Deadlines;
 using CaseFlow.Server.Documents;
+using CaseFlow.Server.Letters;
 using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Persistence.Entities;
 using CaseFlow.Workflows.Bpmn;
@@ -27,6 +28,7 @@ public sealed partial class WorkflowCommandRunner(
     TimeProvider clock,
     StatutoryDeadlineFactory deadlines,
     TransferPackageSealer transferPackages,
+    LetterRenderer letters,
     ILogger<WorkflowCommandRunner> logger)
 {
     /// <summary>How many times a command is re-run after losing an optimistic-concurrency race.</summary>
@@ -61,7 +63,7 @@ public sealed partial class WorkflowCommandRunner(
         }
 
         db.Instances.Add(stored);
-        var tree = new InstanceTreeWriter(db, engine, graphs, clock, deadlines, transferPackages, logger);
+        var tree = new InstanceTreeWriter(db, engine, graphs, clock, deadlines, transferPackages, letters, logger);
         result = await tree.WriteAsync(stored, graph, result, request.Actor, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await AfterCommitAsync(stored.Id, result, cancellationToken);
@@ -121,7 +123,7 @@ public sealed partial class WorkflowCommandRunner(
             var result = command(graph, EngineJson.Deserialize(stored.StateJson));
 
             // Call activities: children started, cancelled or resuming this instance's parent are written in the same unit of work.
-            var tree = new InstanceTreeWriter(db, engine, graphs, clock, deadlines, transferPackages, logger);
+            var tree = new InstanceTreeWriter(db, engine, graphs, clock, deadlines, transferPackages, letters, logger);
             result = await tree.WriteAsync(stored, graph, result, actor, cancellationToken);
             if (beforeSave is not null)
             {

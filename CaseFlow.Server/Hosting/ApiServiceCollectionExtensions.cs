@@ -6,6 +6,7 @@ using CaseFlow.Server.Cases;
 using CaseFlow.Server.Commands;
 using CaseFlow.Server.Deadlines;
 using CaseFlow.Server.Documents;
+using CaseFlow.Server.Letters;
 using CaseFlow.Server.Processes;
 using CaseFlow.Workflows;
 using CaseFlow.Workflows.Calendar;
@@ -36,6 +37,8 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<StatutoryDeadlineFactory>();
         services.AddScoped<DeadlineOperations>();
         services.AddScoped<ProcessPublisher>();
+        services.AddScoped<LetterTemplateStore>();
+        services.AddScoped<LetterRenderer>();
         services.AddSingleton<ProcessDefinitionValidator>();
         return builder;
     }
@@ -92,6 +95,8 @@ public static class ApiServiceCollectionExtensions
         app.MapCaseDocumentsApi();
         app.MapJurisdictionsApi();
         app.MapReportFactsApi();
+        app.MapLetterTemplatesApi();
+        app.MapReportsApi();
         return app;
     }
 }

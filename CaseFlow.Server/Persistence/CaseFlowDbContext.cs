@@ -60,6 +60,8 @@ public sealed class CaseFlowDbContext(DbContextOptions<CaseFlowDbContext> option
 
     public DbSet<StoredJurisdiction> Jurisdictions => Set<StoredJurisdiction>();
 
+    public DbSet<StoredLetterTemplate> LetterTemplates => Set<StoredLetterTemplate>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

@@ -1,6 +1,7 @@
 using CaseFlow.Server.Auth;
 using CaseFlow.Server.Deadlines;
 using CaseFlow.Server.Hosting;
+using CaseFlow.Server.Letters;
 using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Processes;
 using CaseFlow.Workflows.Processes;
@@ -25,6 +26,7 @@ internal sealed class StartupSeeder(
         var db = scope.ServiceProvider.GetRequiredService<CaseFlowDbContext>();
         await PublishBuiltInProcessesAsync(db, scope.ServiceProvider.GetRequiredService<ProcessPublisher>(), cancellationToken);
         await scope.ServiceProvider.GetRequiredService<RuleSetStore>().SeedAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<LetterTemplateStore>().SeedAsync(cancellationToken);
 
         var isProduction = environment.IsProduction();
         var seedDemo = options.Value.SeedDemo ?? !isProduction;

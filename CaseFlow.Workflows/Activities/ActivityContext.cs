@@ -62,6 +62,18 @@ public sealed class ActivityContext
     public JsonNode? GetVariable(string name) =>
         _changes.TryGetValue(name, out var changed) ? changed : _variables[name];
 
+    /// <summary>A copy of every process variable as this activity sees it (including its own changes).</summary>
+    public JsonObject SnapshotVariables()
+    {
+        var copy = (JsonObject)_variables.DeepClone();
+        foreach (var (name, value) in _changes)
+        {
+            copy[name] = value?.DeepClone();
+        }
+
+        return copy;
+    }
+
     /// <summary>Sets a process variable when the activity completes.</summary>
     public void SetVariable(string name, JsonNode? value)
     {

@@ -106,7 +106,7 @@ public sealed class ActivityRegistry : IActivityRegistry
                 input.Description,
                 input.Required,
                 propertyType.IsEnum ? Enum.GetNames(propertyType) : null,
-                input.DisplayNameZh));
+                input.DisplayNameZh) { RequiredUnless = input.RequiredUnless });
         }
 
         var descriptor = new ActivityDescriptor(

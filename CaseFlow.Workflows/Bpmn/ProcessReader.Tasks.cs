@@ -157,7 +157,7 @@ internal sealed partial class ProcessReader
             inputs[name] = new ValueTemplate(value, null);
         }
 
-        foreach (var missing in descriptor.Inputs.Where(i => i.Required && !inputs.ContainsKey(i.Name)))
+        foreach (var missing in descriptor.Inputs.Where(i => i.Required && !inputs.ContainsKey(i.Name) && (i.RequiredUnless is null || !inputs.ContainsKey(i.RequiredUnless))))
         {
             Error(id, $"{Describe(element)} does not set the required input '{missing.Name}' of activity {activityName} ({missing.Description})", $"{DescribeZh(element)}没有设置活动 {activityName} 的必填输入“{missing.Name}”（{missing.Description}）。");
         }

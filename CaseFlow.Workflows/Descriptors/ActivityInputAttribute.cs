@@ -10,6 +10,9 @@ public sealed class ActivityInputAttribute(string description) : Attribute
     /// <summary>True when a definition must declare the input; checked when the BPMN is validated.</summary>
     public bool Required { get; init; }
 
+    /// <summary>The name of another input that, when declared, makes this required input optional.</summary>
+    public string? RequiredUnless { get; init; }
+
     /// <summary>The input name in BPMN; defaults to the camel-cased property name.</summary>
     public string? Name { get; init; }
 

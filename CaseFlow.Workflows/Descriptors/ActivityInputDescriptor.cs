@@ -13,4 +13,8 @@ public sealed record ActivityInputDescriptor(
     string Description,
     bool Required,
     IReadOnlyList<string>? Options = null,
-    string? DisplayNameZh = null);
+    string? DisplayNameZh = null)
+{
+    /// <summary>When set, the input is required only if this other input is not declared (SendEmail: subject unless template).</summary>
+    public string? RequiredUnless { get; init; }
+}

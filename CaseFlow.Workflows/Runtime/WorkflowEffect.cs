@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace CaseFlow.Workflows.Runtime;
 
 /// <summary>
@@ -14,7 +16,17 @@ public abstract record WorkflowEffect(string ElementId);
 /// <param name="Body">Plain-text body.</param>
 /// <param name="IdempotencyKey">Stable per (instance, element, token), so a re-run never queues it twice.</param>
 public sealed record SendEmailEffect(string ElementId, string To, string Subject, string Body, string IdempotencyKey)
-    : WorkflowEffect(ElementId);
+    : WorkflowEffect(ElementId)
+{
+    /// <summary>A letter template code; when set, the server renders Subject and Body from it while writing the outbox row.</summary>
+    public string? Template { get; init; }
+
+    /// <summary>Merge values given explicitly by the process (the <c>fields</c> input); they win over case data.</summary>
+    public JsonObject? TemplateFields { get; init; }
+
+    /// <summary>The process variables when the email was requested; merge fields the case does not fill come from here.</summary>
+    public JsonObject? Variables { get; init; }
+}
 
 /// <summary>Move the case to a new status (the server checks the transition is allowed).</summary>
 /// <param name="ElementId">The service task that asked for it.</param>

@@ -19,5 +19,14 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<StoredCase>
         // Art. 17 warning signs and duplicate reports look for the same reporter's other cases.
         builder.HasIndex(c => c.ComplainantPhone).HasDatabaseName("IX_Cases_ComplainantPhone");
         builder.HasIndex(c => c.ParentCaseId).HasDatabaseName("IX_Cases_ParentCaseId");
+
+        // The statistics count 立案 and 移送 by when they happened; a range scan keeps that fast with a million cases.
+        builder.HasIndex(c => c.FiledAt).HasDatabaseName("IX_Cases_FiledAt");
+        builder.HasIndex(c => c.TransferredAt).HasDatabaseName("IX_Cases_TransferredAt");
+
+        // Covers every column the summary reads for the items received in a period, so it never visits the table rows:
+        // a year of half a million cases is counted in about 0.2 s instead of about 3 s per query (docs/statistics.md).
+        builder.HasIndex(c => new { c.ReceivedAt, c.Kind, c.OfficeId, c.AcceptedAt, c.ClosedAt, c.Satisfaction, c.RecoveredAmount })
+            .HasDatabaseName("IX_Cases_Statistics");
     }
 }

@@ -78,6 +78,9 @@ public sealed class StoredCase
     /// <summary>The case this one came from: the other half of a mixed submission, or the complaint whose mediation found a clue.</summary>
     public Guid? ParentCaseId { get; set; }
 
+    /// <summary>When the complaint was accepted (受理); the statistics count acceptances from it.</summary>
+    public DateTimeOffset? AcceptedAt { get; set; }
+
     /// <summary>When the enforcement case was opened (立案).</summary>
     public DateTimeOffset? FiledAt { get; set; }
 
@@ -102,6 +105,11 @@ public sealed class StoredCase
         if (target is CaseStatus.Closed or CaseStatus.Refused or CaseStatus.NotFiled)
         {
             ClosedAt = at;
+        }
+
+        if (target == CaseStatus.Accepted)
+        {
+            AcceptedAt ??= at;
         }
 
         if (target == CaseStatus.Filed)

@@ -50,6 +50,39 @@ public sealed class CalendarYearsApiTests(CaseFlowApp app) : IClassFixture<CaseF
     }
 
     [Fact]
+    public async Task Confirm_LeavesASuspendedOrExtendedDeadline_ForReview()
+    {
+        var intake = await app.ClientForAsync("intake");
+        var admin = await app.ClientForAsync("admin");
+        var chief = await app.ClientForAsync("chief");
+        var plainCase = (string)(await intake.CreateComplaintAsync())["id"]!;
+        var changedCase = (string)(await intake.CreateComplaintAsync())["id"]!;
+        var plain = await StartAcceptanceOnAsync(Guid.Parse(plainCase), new DateTimeOffset(2027, 12, 28, 2, 0, 0, TimeSpan.Zero));
+        var changed = await StartAcceptanceOnAsync(Guid.Parse(changedCase), new DateTimeOffset(2027, 12, 28, 2, 0, 0, TimeSpan.Zero));
+        var path = $"/api/cases/{changedCase}/deadlines/{changed}";
+        (await chief.PostAsJsonAsync($"{path}/suspend", new { reason = "先行和解", kind = "Odr" })).EnsureSuccessStatusCode();
+        (await chief.PostAsJsonAsync($"{path}/resume", new { reason = "和解未成" })).EnsureSuccessStatusCode();
+
+        var upload = await admin.PutAsJsonAsync("/api/calendar/years/2028", new
+        {
+            holidays = new[] { new { date = "2028-01-03", name = "元旦（调）" } },
+            workingWeekends = Array.Empty<object>(),
+        });
+        var impact = (await upload.ReadObjectAsync())["impact"]!.AsArray();
+        var review = Assert.Single(impact, i => (string)i!["id"]! == changed.ToString())!;
+        Assert.True((bool)review["needsReview"]!);
+        Assert.Equal((string)review["oldDueDate"]!, (string)review["newDueDate"]!);
+        Assert.False((bool)Assert.Single(impact, i => (string)i!["id"]! == plain.ToString())!["needsReview"]!);
+
+        var confirmed = await (await admin.PostAsync("/api/calendar/years/2028/confirm", null)).ReadObjectAsync();
+
+        Assert.Contains(confirmed["needsReview"]!.AsArray(), i => (string)i!["id"]! == changed.ToString());
+        Assert.DoesNotContain(confirmed["recalculated"]!.AsArray(), i => (string)i!["id"]! == changed.ToString());
+        Assert.Equal("2028-01-06", Acceptance(await admin.GetCaseAsync(changedCase))["dueDate"]!.GetValue<string>());
+        Assert.Equal("2028-01-07", Acceptance(await admin.GetCaseAsync(plainCase))["dueDate"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Confirm_StoresTheYear_AndListsItAsLoaded()
     {
         var admin = await app.ClientForAsync("admin");

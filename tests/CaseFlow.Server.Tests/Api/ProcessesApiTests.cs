@@ -191,7 +191,7 @@ public sealed class ProcessesApiTests(CaseFlowApp app) : IClassFixture<CaseFlowA
 
         var sendEmail = Assert.Single(descriptors!, d => (string)d!["name"]! == "SendEmail");
         var inputs = sendEmail!["inputs"]!.AsArray().Select(i => (string)i!["name"]!).ToList();
-        Assert.Equal(["to", "subject", "body"], inputs);
+        Assert.Equal(["to", "subject", "body", "template", "fields"], inputs);
     }
 
     internal static async Task<string> PublishAsync(HttpClient legal, Func<string, string> document)

@@ -24,9 +24,10 @@ public class ActivityRegistryTests
         Assert.Equal("Notification", sendEmail.Category);
         Assert.Equal("发送邮件", sendEmail.DisplayName);
         Assert.Equal("Send email", sendEmail.DisplayNameEn);
-        Assert.Equal(["to", "subject", "body"], sendEmail.Inputs.Select(i => i.Name));
-        Assert.All(sendEmail.Inputs, i => Assert.True(i.Required));
-        Assert.All(sendEmail.Inputs, i => Assert.Equal("string", i.Type));
+        Assert.Equal(["to", "subject", "body", "template", "fields"], sendEmail.Inputs.Select(i => i.Name));
+        Assert.Equal(["to", "subject", "body"], sendEmail.Inputs.Where(i => i.Required).Select(i => i.Name));
+        Assert.Equal([null, "template", "template", null, null], sendEmail.Inputs.Select(i => i.RequiredUnless)); // subject and body, or a template
+        Assert.Equal(["string", "string", "string", "string", "json"], sendEmail.Inputs.Select(i => i.Type));
     }
 
     [Fact]

@@ -178,6 +178,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal?>("AmountInvolved")
                         .HasColumnType("TEXT");
 
@@ -289,6 +292,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                     b.HasIndex("ComplainantPhone")
                         .HasDatabaseName("IX_Cases_ComplainantPhone");
 
+                    b.HasIndex("FiledAt")
+                        .HasDatabaseName("IX_Cases_FiledAt");
+
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("IX_Cases_Number");
@@ -299,8 +305,14 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("IX_Cases_ReceivedAt");
 
+                    b.HasIndex("TransferredAt")
+                        .HasDatabaseName("IX_Cases_TransferredAt");
+
                     b.HasIndex("Status", "OfficeId")
                         .HasDatabaseName("IX_Cases_Status_OfficeId");
+
+                    b.HasIndex("ReceivedAt", "Kind", "OfficeId", "AcceptedAt", "ClosedAt", "Satisfaction", "RecoveredAmount")
+                        .HasDatabaseName("IX_Cases_Statistics");
 
                     b.ToTable("Cases", (string)null);
                 });
@@ -475,6 +487,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CaseId")
                         .HasDatabaseName("IX_Deadlines_CaseId");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("IX_Deadlines_DueAt");
 
                     b.HasIndex("TaskId")
                         .HasDatabaseName("IX_Deadlines_TaskId");
@@ -768,6 +783,56 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                     b.HasKey("District");
 
                     b.ToTable("Jurisdictions", (string)null);
+                });
+
+            modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.StoredLetterTemplate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("IX_LetterTemplates_Code_Version");
+
+                    b.ToTable("LetterTemplates", (string)null);
                 });
 
             modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.StoredOffice", b =>
