@@ -16,7 +16,7 @@ public sealed class SupervisorJourneyTests(DesignerFixture designer) : IClassFix
     public async Task Chief_sees_an_overdue_escalated_task_and_reassigns_it()
     {
         using var intake = await designer.Server.ClientForAsync("intake", TestContext.Current.CancellationToken);
-        var overdue = await Journeys.CreateComplaintAsync(intake, "预付卡商家关门", DateTimeOffset.UtcNow.AddDays(-21));
+        var overdue = await Journeys.CreateComplaintAsync(intake, "预付卡商家关门", TimeProvider.System.GetUtcNow().AddDays(-21));
         var page = await designer.NewPageAsync();
 
         await Journeys.SignInAsync(page, "chief");

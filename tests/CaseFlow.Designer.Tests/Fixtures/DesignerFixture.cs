@@ -25,6 +25,9 @@ public sealed class DesignerFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var chromium = ChromiumPath();
+
+        // The first load fetches the WebAssembly runtime; on a busy 2-core machine that takes more than Playwright's 5 s.
+        Assertions.SetDefaultExpectTimeout(20_000);
         Server = await ServerProcess.StartAsync(
             new Dictionary<string, string>
             {
