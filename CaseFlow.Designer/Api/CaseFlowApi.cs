@@ -41,6 +41,73 @@ public sealed class CaseFlowApi(HttpClient http, Session session, NavigationMana
     public Task<ApiResult<object>> CompleteAsync(Guid taskId, string? outcome, IReadOnlyDictionary<string, object?> variables) =>
         SendAsync(HttpMethod.Post, $"api/tasks/{taskId}/complete", new { outcome, variables });
 
+    public Task<ApiResult<List<ProcessSummary>>> ProcessesAsync() => GetAsync<List<ProcessSummary>>("api/processes");
+
+    public Task<ApiResult<List<ActivityDescriptor>>> ActivityDescriptorsAsync() => GetAsync<List<ActivityDescriptor>>("api/activity-descriptors");
+
+    /// <summary>The draft's BPMN XML, else the published version's; null when the process has neither (a new one).</summary>
+    public async Task<string?> ProcessXmlAsync(string key, int? publishedVersion)
+    {
+        var draft = await GetTextAsync($"api/processes/{Uri.EscapeDataString(key)}/draft");
+        if (draft is not null || publishedVersion is null)
+        {
+            return draft;
+        }
+
+        return await GetTextAsync($"api/processes/{Uri.EscapeDataString(key)}/versions/{publishedVersion}");
+    }
+
+    public async Task<ApiResult<ValidationAnswer>> SaveDraftAsync(string key, string xml)
+    {
+        using var request = Authorized(HttpMethod.Put, $"api/processes/{Uri.EscapeDataString(key)}/draft");
+        request.Content = new StringContent(xml, System.Text.Encoding.UTF8, "application/xml");
+        using var response = await http.SendAsync(request);
+        await EndSessionOn401Async(response);
+        return response.IsSuccessStatusCode
+            ? ApiResult.Success(await response.Content.ReadFromJsonAsync<ValidationAnswer>(), response.StatusCode)
+            : await ApiResult.FailureAsync<ValidationAnswer>(response);
+    }
+
+    /// <summary>Publishes the stored draft. An invalid draft answers 400 with the same errors as saving; both come back as the value.</summary>
+    public async Task<ApiResult<ValidationAnswer>> PublishAsync(string key)
+    {
+        using var request = Authorized(HttpMethod.Post, $"api/processes/{Uri.EscapeDataString(key)}/publish");
+        using var response = await http.SendAsync(request);
+        await EndSessionOn401Async(response);
+        if (response.IsSuccessStatusCode)
+        {
+            var published = await response.Content.ReadFromJsonAsync<ValidationAnswer>();
+            return ApiResult.Success(new ValidationAnswer(true, [], published?.Version), response.StatusCode);
+        }
+
+        if (response.StatusCode == HttpStatusCode.BadRequest)
+        {
+            var invalid = await response.Content.ReadFromJsonAsync<ValidationAnswer>();
+            return ApiResult.Success(invalid is null ? null : invalid with { Valid = false }, response.StatusCode);
+        }
+
+        return await ApiResult.FailureAsync<ValidationAnswer>(response);
+    }
+
+    public async Task<ApiResult<StartedInstance>> StartInstanceAsync(string key)
+    {
+        using var request = Authorized(HttpMethod.Post, $"api/processes/{Uri.EscapeDataString(key)}/instances");
+        request.Content = JsonContent.Create(new { variables = new Dictionary<string, object>() });
+        using var response = await http.SendAsync(request);
+        await EndSessionOn401Async(response);
+        return response.IsSuccessStatusCode
+            ? ApiResult.Success(await response.Content.ReadFromJsonAsync<StartedInstance>(), response.StatusCode)
+            : await ApiResult.FailureAsync<StartedInstance>(response);
+    }
+
+    private async Task<string?> GetTextAsync(string uri)
+    {
+        using var request = Authorized(HttpMethod.Get, uri);
+        using var response = await http.SendAsync(request);
+        await EndSessionOn401Async(response);
+        return response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync() : null;
+    }
+
     private async Task<ApiResult<T>> GetAsync<T>(string uri)
     {
         using var request = Authorized(HttpMethod.Get, uri);

@@ -55,3 +55,22 @@ public enum QueueName
     Overdue,
     All,
 }
+
+public sealed record ProcessSummary(string Key, string Name, int? PublishedVersion, bool Draft);
+
+public sealed record ValidationProblem(string ElementId, string Message, string? MessageZh);
+
+/// <summary>What saving a draft or publishing answered: the validation errors, and the version when published.</summary>
+public sealed record ValidationAnswer(bool Valid, IReadOnlyList<ValidationProblem> Errors, int? Version = null);
+
+public sealed record ActivityInput(string Name, string Type, string Description, bool Required, IReadOnlyList<string>? Options, string? DisplayNameZh, string? RequiredUnless);
+
+public sealed record ActivityDescriptor(string Name, string Category, string DisplayName, string Description, IReadOnlyList<ActivityInput> Inputs, string? DisplayNameZh, string? DisplayNameEn, string? DescriptionZh);
+
+public sealed record StartedInstance(Guid Id);
+
+/// <summary>The element selected on the modeler's canvas, as wwwroot/js/modeler.js describes it.</summary>
+public sealed record SelectedElement(string Id, string Type, string Name, Dictionary<string, string> Attributes, List<ElementInput> Inputs, string? Condition);
+
+/// <summary>One <c>caseflow:input</c> of a service task: a literal value, or a JavaScript expression over the variables.</summary>
+public sealed record ElementInput(string Name, string Text, bool IsExpression);
