@@ -21,7 +21,8 @@ public static class DesignerHosting
     public static WebApplication UseCaseFlowDesigner(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseBlazorFrameworkFiles();
+        // No UseBlazorFrameworkFiles: its /_framework branch ends before the endpoints, where MapStaticAssets (below)
+        // serves the fingerprinted runtime files with their compressed variants.
         app.UseDefaultFiles(); // "/" is index.html
         app.UseStaticFiles();
         return app;
@@ -30,6 +31,9 @@ public static class DesignerHosting
     public static WebApplication MapCaseFlowDesigner(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // The import map in index.html points at fingerprinted names (js/modeler.<hash>.js); only the static asset
+        // endpoints know them. Files without a fingerprint are still found by UseStaticFiles.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapFallbackToFile(ClientRoutes, "index.html").AllowAnonymous();
         return app;
     }

@@ -93,7 +93,7 @@ export async function create(container, dotnetReference) {
     await loadBundle();
     destroy();
     dotnet = dotnetReference;
-    modeler = new window.BpmnJS({ container, keyboard: { bindTo: document }, moddleExtensions: { caseflow: caseflowModdle } });
+    modeler = new window.BpmnJS({ container, moddleExtensions: { caseflow: caseflowModdle } });
     modeler.on('selection.changed', () => notifySelection());
     modeler.on('element.changed', event => {
         if (selectedElement() === event.element) {

@@ -55,7 +55,20 @@ public sealed class DesignerFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
         });
         context.SetDefaultTimeout(20_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+
+        // The browser's console and uncaught errors go to the test's output: a Blazor exception is otherwise only
+        // "An error occurred" on the page.
+        var output = TestContext.Current.TestOutputHelper;
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                output?.WriteLine($"[browser {message.Type}] {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => output?.WriteLine($"[browser page error] {error}");
+        return page;
     }
 
     public async ValueTask DisposeAsync()
