@@ -71,6 +71,10 @@ ensure_chromium() {
     fi
     export CASEFLOW_CHROMIUM="$chromium"
     echo "==> chromium: $chromium"
+    # The UI is Chinese: without a CJK font the screenshots in docs/screenshots show empty boxes.
+    if command -v fc-list >/dev/null && [[ -z "$(fc-list :lang=zh 2>/dev/null)" ]]; then
+        apt_install fonts-wqy-zenhei
+    fi
 }
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -80,6 +80,59 @@ public sealed class HandlerJourneyTests(DesignerFixture designer) : IClassFixtur
     }
 
     [Fact]
+    public async Task Office_handler_mediates_an_accepted_complaint_to_an_agreement()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        using var intake = await designer.Server.ClientForAsync("intake", cancellation);
+        var complaint = await Journeys.CreateComplaintAsync(intake, "空调安装收费争议");
+        await Journeys.AcceptAsync(intake, complaint.Id, "office-1");
+        var page = await designer.NewPageAsync();
+
+        await Journeys.SignInAsync(page, "handler1");
+        await Journeys.ShowQueueAsync(page, "待认领");
+        var row = Journeys.RowOf(page, complaint.Number);
+        await Expect(row).ToContainTextAsync("组织调解");
+        await row.Locator("[data-test=claim]").ClickAsync();
+        await Journeys.ShowQueueAsync(page, "我的任务");
+        await Journeys.RowOf(page, complaint.Number).Locator("[data-test=open]").ClickAsync();
+        await Expect(page.Locator("[data-test=deadlines]")).ToContainTextAsync("剩余");
+        await page.ScreenshotAsync(new() { Path = RepositoryPaths.Screenshot("case"), FullPage = true });
+
+        // An agreement needs the parties' consent, the result, the amount recovered and the 调解书 (Arts. 18, 24).
+        var form = page.Locator("[data-test=complete-form]");
+        await form.GetByText("达成调解协议", new() { Exact = true }).ClickAsync();
+        await form.Locator("[data-test=complete]").ClickAsync();
+        var errors = form.Locator("[data-test=complete-errors]");
+        await Expect(errors).ToContainTextAsync("variables.consent");
+        await Expect(errors).ToContainTextAsync("variables.mediationDocument");
+        while (await errors.Locator("[data-test=add-missing]").CountAsync() > 0)
+        {
+            var before = await form.Locator("[data-test=variable-row]").CountAsync();
+            await errors.Locator("[data-test=add-missing]").First.ClickAsync();
+            await Expect(form.Locator("[data-test=variable-row]")).ToHaveCountAsync(before + 1);
+        }
+
+        var values = new Dictionary<string, string>
+        {
+            ["consent"] = "both-parties",
+            ["mediationResult"] = "商家退还安装费200元",
+            ["recoveredAmount"] = "200",
+            ["mediationDocument"] = "issued",
+        };
+        foreach (var key in await form.Locator("input[data-test=variable-value]").EvaluateAllAsync<string[]>("inputs => inputs.map(i => i.dataset.key)"))
+        {
+            await form.Locator($"input[data-key={key}]").FillAsync(values[key]);
+        }
+
+        await form.Locator("[data-test=complete]").ClickAsync();
+        await Expect(page.GetByText("已办结")).ToBeVisibleAsync();
+
+        var detail = await intake.GetFromJsonAsync<JsonObject>($"/api/cases/{complaint.Id}", cancellation);
+        Assert.Equal(200m, detail!["recoveredAmount"]!.GetValue<decimal>());
+        Assert.Contains(detail["tasks"]!.AsArray(), t => t!["elementId"]!.GetValue<string>() == "returnVisit");
+    }
+
+    [Fact]
     public async Task The_language_switch_shows_English_and_back()
     {
         var page = await designer.NewPageAsync();

@@ -26,8 +26,8 @@ public sealed class DesignerFixture : IAsyncLifetime
     {
         var chromium = ChromiumPath();
 
-        // The first load fetches the WebAssembly runtime; on a busy 2-core machine that takes more than Playwright's 5 s.
-        Assertions.SetDefaultExpectTimeout(20_000);
+        // The first load fetches the WebAssembly runtime; on a busy 2-core machine that can take far more than Playwright's 5 s.
+        Assertions.SetDefaultExpectTimeout(60_000);
         Server = await ServerProcess.StartAsync(
             new Dictionary<string, string>
             {
@@ -54,7 +54,7 @@ public sealed class DesignerFixture : IAsyncLifetime
             TimezoneId = "Asia/Shanghai",
             ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
         });
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
 
         // The browser's console and uncaught errors go to the test's output: a Blazor exception is otherwise only

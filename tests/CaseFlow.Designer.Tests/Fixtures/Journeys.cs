@@ -29,6 +29,16 @@ public static class Journeys
         return new CreatedCase(body!["id"]!.GetValue<Guid>(), body["number"]!.GetValue<string>());
     }
 
+    /// <summary>The intake desk accepts the complaint and assigns it to an office, through the API.</summary>
+    public static async Task AcceptAsync(HttpClient intake, Guid caseId, string officeId)
+    {
+        var tasks = await intake.GetFromJsonAsync<JsonObject>($"/api/tasks?scope=candidate&caseId={caseId}");
+        var taskId = tasks!["items"]!.AsArray().Single(t => t!["elementId"]!.GetValue<string>() == "decideAcceptance")!["id"]!.GetValue<Guid>();
+        (await intake.PostAsync($"/api/tasks/{taskId}/claim", null)).EnsureSuccessStatusCode();
+        var completed = await intake.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "accept", variables = new { officeId } });
+        Assert.True(completed.IsSuccessStatusCode, $"accepting failed: {(int)completed.StatusCode} {await completed.Content.ReadAsStringAsync()}");
+    }
+
     public static async Task SignInAsync(IPage page, string userName, string password = "caseflow-demo")
     {
         await page.GotoAsync("/signin");
