@@ -12,9 +12,12 @@ builder.Services.AddHostedService<StartupSeeder>();
 builder.AddCaseFlowScheduling();
 builder.AddCaseFlowMail();
 builder.AddCaseFlowApi();
+builder.AddCaseFlowDesigner();
 
 var app = builder.Build();
+app.UseCaseFlowDesigner();
 app.MapCaseFlowApi();
+app.MapCaseFlowDesigner();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 app.Run();
 

@@ -17,7 +17,7 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # Prerequisites: one ensure_* function per external dependency, listed in PREREQUISITES. Each checks first and
 # installs only when missing, so a prepared machine (or a developer's laptop) is never touched.
 # ---------------------------------------------------------------------------------------------------------------
-PREREQUISITES=(ensure_aiosmtpd)   # later: ensure_postgresql ensure_chromium
+PREREQUISITES=(ensure_aiosmtpd ensure_chromium)   # later: ensure_postgresql
 
 APT_UPDATED=false
 apt_install() {
@@ -58,6 +58,23 @@ ensure_aiosmtpd() {
     fi
     export CASEFLOW_TEST_PYTHON="$python"
     echo "==> aiosmtpd: $python"
+}
+
+# The Designer's browser tests (tests/CaseFlow.Designer.Tests) drive this Chromium through Playwright; Playwright's
+# own browser download is never used. The tests fail, not skip, when CASEFLOW_CHROMIUM does not point at a browser.
+ensure_chromium() {
+    local chromium="${CASEFLOW_CHROMIUM:-/usr/bin/chromium}"
+    if [[ ! -x "$chromium" ]]; then
+        apt_install chromium
+        chromium=/usr/bin/chromium
+        [[ -x "$chromium" ]] || { echo "error: chromium installed but $chromium is missing" >&2; return 1; }
+    fi
+    export CASEFLOW_CHROMIUM="$chromium"
+    echo "==> chromium: $chromium"
+    # The UI is Chinese: without a CJK font the screenshots in docs/screenshots show empty boxes.
+    if command -v fc-list >/dev/null && [[ -z "$(fc-list :lang=zh 2>/dev/null)" ]]; then
+        apt_install fonts-wqy-zenhei
+    fi
 }
 
 # ---------------------------------------------------------------------------------------------------------------
