@@ -27,6 +27,11 @@ public sealed class ServerProcess : IAsyncDisposable
             ["CaseFlow__Outbox__RetryBaseDelaySeconds"] = "0.5",
             ["CaseFlow__Outbox__RetryMaxDelaySeconds"] = "2",
         };
+        foreach (var (key, value) in TestDatabases.SettingsFor(dataDirectory))
+        {
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             environment[key] = value;
