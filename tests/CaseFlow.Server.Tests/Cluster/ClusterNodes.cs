@@ -65,6 +65,14 @@ internal sealed partial class ClusterNodes : IAsyncDisposable
             .GroupBy(m => m.Groups["instance"].Value, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Warnings, errors and timer lines of every node, for a failure message.</summary>
+    public string Diagnostics() => string.Join(
+        Environment.NewLine,
+        nodes.SelectMany((node, i) => node.Output
+            .Where(l => l.Contains("WARN", StringComparison.Ordinal) || l.Contains("ERROR", StringComparison.Ordinal) || l.Contains("Timer", StringComparison.Ordinal) || l.Contains("Quartz", StringComparison.Ordinal))
+            .TakeLast(40)
+            .Select(l => $"node-{i}: {l}")));
+
     public async ValueTask DisposeAsync()
     {
         foreach (var node in nodes)

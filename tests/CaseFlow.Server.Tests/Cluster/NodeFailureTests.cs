@@ -8,6 +8,7 @@ using CaseFlow.Server.Tests.Fixtures;
 namespace CaseFlow.Server.Tests.Cluster;
 
 /// <summary>A node of three is killed with SIGKILL as its timers fall due; the others fire them, each once. PostgreSQL only.</summary>
+[Collection(nameof(ClusterRunsAlone))]
 public sealed class NodeFailureTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -39,7 +40,7 @@ public sealed class NodeFailureTests
             var remaining = TimeSpan.FromSeconds(30) - killedAt.Elapsed;
             Assert.True(
                 remaining > TimeSpan.Zero && await Requests.EventuallyAsync(async () => (string)(await InstanceAsync(survivor, id))["status"]! == "completed", remaining),
-                $"instance {id} did not complete within 30 s of the kill");
+                $"instance {id} did not complete within 30 s of the kill{Environment.NewLine}{cluster.Diagnostics()}");
         }
 
         await Task.Delay(TimeSpan.FromSeconds(3), Cancel); // room for a duplicate firing to show itself

@@ -11,6 +11,7 @@ namespace CaseFlow.Server.Tests.Cluster;
 /// concurrency settles commands racing on both, and the outbox hands each email to one node. PostgreSQL only: SQLite
 /// is one node by design.
 /// </summary>
+[Collection(nameof(ClusterRunsAlone))]
 public sealed class TwoNodeTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
