@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CaseFlow.Server.Tests.Fixtures;
+using Npgsql;
 
 namespace CaseFlow.Server.Tests.Cluster;
 
@@ -52,11 +53,25 @@ internal sealed partial class ClusterNodes : IAsyncDisposable
             ["CaseFlow__Scheduling__ClusterCheckinIntervalSeconds"] = "1",
             ["CaseFlow__Scheduling__ClusterCheckinMisfireThresholdSeconds"] = "4",
             ["CaseFlow__Scheduling__MisfireThresholdSeconds"] = "1",
+            ["CaseFlow__Scheduling__InstanceId"] = NodeId(nodes.Count),
         };
         var node = new ServerProcess(Path.Combine(root, $"node-{nodes.Count}"), settings, databaseOf: DatabaseKey);
         nodes.Add(node);
         await node.StartAsync(cancellationToken);
         return node;
+    }
+
+    /// <summary>The Quartz instance id of node <paramref name="index"/>.</summary>
+    public static string NodeId(int index) => $"node-{index}";
+
+    /// <summary>How many triggers Quartz has handed to node <paramref name="index"/> (acquired, waiting for their instant, or running).</summary>
+    public async Task<long> TriggersHeldByAsync(int index, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(TestDatabases.PostgresConnectionStringFor(DatabaseKey));
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM qrtz_fired_triggers WHERE instance_name = @node", connection);
+        command.Parameters.AddWithValue("node", NodeId(index));
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <summary>How many times the timer job ran for each instance on <paramref name="node"/>: fired or found already consumed.</summary>

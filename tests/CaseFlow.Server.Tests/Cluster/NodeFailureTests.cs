@@ -21,7 +21,7 @@ public sealed class NodeFailureTests
         var victim = cluster.Nodes[2];
         var legal = await victim.ClientForAsync("legal", Cancel);
         var survivor = await cluster.Nodes[0].ClientForAsync("legal", Cancel);
-        var key = await ProcessesApiTests.PublishAsync(legal, k => TestProcesses.Timer(k, "PT6S"));
+        var key = await ProcessesApiTests.PublishAsync(legal, k => TestProcesses.Timer(k, "PT8S"));
         var instances = new List<string>();
         for (var i = 0; i < 15; i++)
         {
@@ -30,8 +30,11 @@ public sealed class NodeFailureTests
             instances.Add((string)(await started.ReadObjectAsync())["id"]!);
         }
 
-        // Killed just as the timers fall due: the victim holds some of them acquired (or is running their jobs).
-        await Task.Delay(TimeSpan.FromSeconds(5.8), Cancel);
+        // Killed while it holds some of the due timers: Quartz acquires a trigger ahead of its instant, so the victim
+        // has rows in qrtz_fired_triggers (acquired or executing) that only the cluster's recovery can give back.
+        Assert.True(
+            await Requests.EventuallyAsync(async () => await cluster.TriggersHeldByAsync(2, Cancel) > 0, TimeSpan.FromSeconds(15)),
+            "the node to be killed never held a timer");
         victim.Kill();
         var killedAt = Stopwatch.StartNew();
 

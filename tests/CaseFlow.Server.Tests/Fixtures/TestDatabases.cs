@@ -48,6 +48,9 @@ public static class TestDatabases
         };
     }
 
+    /// <summary>The connection string of <paramref name="dataDirectory"/>'s PostgreSQL database (made by <see cref="SettingsFor"/>).</summary>
+    public static string PostgresConnectionStringFor(string dataDirectory) => ConnectionStringFor(DatabaseName(dataDirectory));
+
     /// <summary>Drops the PostgreSQL database of <paramref name="dataDirectory"/>, closing whatever still uses it; nothing on SQLite.</summary>
     public static void Drop(string dataDirectory)
     {
