@@ -17,7 +17,7 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # Prerequisites: one ensure_* function per external dependency, listed in PREREQUISITES. Each checks first and
 # installs only when missing, so a prepared machine (or a developer's laptop) is never touched.
 # ---------------------------------------------------------------------------------------------------------------
-PREREQUISITES=(ensure_aiosmtpd ensure_chromium)   # later: ensure_postgresql
+PREREQUISITES=(ensure_aiosmtpd ensure_chromium ensure_postgresql)
 
 APT_UPDATED=false
 apt_install() {
@@ -77,6 +77,59 @@ ensure_chromium() {
     fi
 }
 
+# The Server tests run a second time on PostgreSQL: a throwaway cluster started by start_postgresql below.
+ensure_postgresql() {
+    if ! postgres_bin >/dev/null; then
+        apt_install postgresql
+        postgres_bin >/dev/null || { echo "error: postgresql installed but no initdb under /usr/lib/postgresql" >&2; return 1; }
+    fi
+    echo "==> postgresql: $(postgres_bin)"
+}
+
+# Prints the newest /usr/lib/postgresql/<version>/bin that has initdb (or PG_BIN when set).
+postgres_bin() {
+    if [[ -n "${PG_BIN:-}" && -x "$PG_BIN/initdb" ]]; then echo "$PG_BIN"; return 0; fi
+    local initdb
+    initdb="$(ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1)"
+    [[ -n "$initdb" ]] || return 1
+    dirname "$initdb"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# A throwaway PostgreSQL cluster: its own temp directory, a free loopback port, its socket in that directory, trust
+# authentication (loopback only), durability off (it dies with the run). PostgreSQL refuses to run as root, so as
+# root the cluster belongs to the 'postgres' user when there is one, else 'nobody'. Sets PG_DIR and PG_PORT.
+# ---------------------------------------------------------------------------------------------------------------
+PG_DIR="" PG_PORT="" PG_AS=()
+start_postgresql() {
+    local bin owner=""
+    bin="$(postgres_bin)"
+    PG_DIR="$(mktemp -d /tmp/caseflow-pg.XXXXXX)"
+    if [[ "$(id -u)" == 0 ]]; then
+        owner="$(id -u postgres >/dev/null 2>&1 && echo postgres || echo nobody)"
+        chown "$owner" "$PG_DIR"
+        PG_AS=(runuser -u "$owner" --)
+    fi
+    chmod 700 "$PG_DIR"
+    PG_PORT="$("${CASEFLOW_TEST_PYTHON:-python3}" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+    echo "==> postgresql: initdb $PG_DIR/data (as ${owner:-$(id -un)}), port $PG_PORT"
+    "${PG_AS[@]}" "$bin/initdb" -D "$PG_DIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 \
+        || { cat "$PG_DIR/initdb.log" >&2; return 1; }
+    "${PG_AS[@]}" "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 start -o \
+        "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+        >/dev/null || { cat "$PG_DIR/server.log" >&2; return 1; }
+    export CASEFLOW_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
+}
+
+stop_postgresql() {
+    [[ -n "$PG_DIR" ]] || return 0
+    if [[ -f "$PG_DIR/data/postmaster.pid" ]]; then
+        "${PG_AS[@]}" "$(postgres_bin)/pg_ctl" -D "$PG_DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
+    fi
+    rm -rf "$PG_DIR"
+    PG_DIR=""
+}
+
 # ---------------------------------------------------------------------------------------------------------------
 # Result counting: sum the <Counters> of every TRX file.
 # ---------------------------------------------------------------------------------------------------------------
@@ -98,6 +151,34 @@ summary() {  # passed failed skipped
     if (( $3 > 0 )); then echo "$1 passed, $2 failed, $3 skipped"; else echo "$1 passed, $2 failed"; fi
 }
 
+# Runs one test project (as $2 in the results) and adds its counts to the sums; a run without a readable trx is broken.
+sum_passed=0 sum_failed=0 sum_skipped=0 broken=()
+run_project() {
+    local project="$1" name="$2" status trx counts total passed failed skipped
+    shift 2
+    trx="$RESULTS_DIR/$name.trx"
+    echo "==> dotnet test $name"
+    # IsTestingPlatformApplication=false: xunit.v3 4.x is a Microsoft.Testing.Platform app, and on the .NET 10
+    # SDK MTP refuses dotnet test's VSTest mode unless told the project is not one; VSTest then runs it
+    # through xunit.runner.visualstudio, which gives us the trx logger.
+    status=0
+    dotnet test "$project" -c "$CONFIGURATION" --no-build -p:IsTestingPlatformApplication=false \
+        --logger "trx;LogFileName=$trx" --results-directory "$RESULTS_DIR" "$@" || status=$?
+    if [[ ! -f "$trx" ]] || ! counts="$(trx_counts "$trx")"; then
+        echo "error: $name did not run (exit $status, no readable $trx)" >&2
+        broken+=("$name")
+        return 0
+    fi
+    read -r total passed failed skipped <<<"$counts"
+    if (( status != 0 && failed == 0 )); then
+        # e.g. the test host crashed after writing a partial report
+        echo "error: $name exited with $status but reported no failed test" >&2
+        broken+=("$name")
+    fi
+    sum_passed=$((sum_passed + passed))
+    sum_failed=$((sum_failed + failed)) sum_skipped=$((sum_skipped + skipped))
+}
+
 main() {
     cd "$ROOT"
     local prerequisite
@@ -115,34 +196,33 @@ main() {
 
     rm -rf "$RESULTS_DIR"
     mkdir -p "$RESULTS_DIR"
-    local projects=() project name status trx counts total passed failed skipped
-    local sum_passed=0 sum_failed=0 sum_skipped=0 broken=()
+    local projects=() project server=tests/CaseFlow.Server.Tests/CaseFlow.Server.Tests.csproj
+    sum_passed=0 sum_failed=0 sum_skipped=0 broken=()
     mapfile -t projects < <(find tests -mindepth 2 -maxdepth 2 -name '*.Tests.csproj' | sort)
 
     for project in "${projects[@]}"; do
-        name="$(basename "$project" .csproj)"
-        trx="$RESULTS_DIR/$name.trx"
-        echo "==> dotnet test $name"
-        # IsTestingPlatformApplication=false: xunit.v3 4.x is a Microsoft.Testing.Platform app, and on the .NET 10
-        # SDK MTP refuses dotnet test's VSTest mode unless told the project is not one; VSTest then runs it
-        # through xunit.runner.visualstudio, which gives us the trx logger.
-        status=0
-        dotnet test "$project" -c "$CONFIGURATION" --no-build -p:IsTestingPlatformApplication=false \
-            --logger "trx;LogFileName=$trx" --results-directory "$RESULTS_DIR" "$@" || status=$?
-        if [[ ! -f "$trx" ]] || ! counts="$(trx_counts "$trx")"; then
-            echo "error: $name did not run (exit $status, no readable $trx)" >&2
-            broken+=("$name")
-            continue
+        if [[ "$project" == "$server" && " $* " != *" --filter "* ]]; then
+            # The cluster tests need several nodes on one PostgreSQL database: they run in the PostgreSQL pass below,
+            # so here they are left out rather than reported as skipped.
+            run_project "$project" "$(basename "$project" .csproj)" --filter "Infrastructure!=PostgresCluster" "$@"
+        else
+            run_project "$project" "$(basename "$project" .csproj)" "$@"
         fi
-        read -r total passed failed skipped <<<"$counts"
-        if (( status != 0 && failed == 0 )); then
-            # e.g. the test host crashed after writing a partial report
-            echo "error: $name exited with $status but reported no failed test" >&2
-            broken+=("$name")
-        fi
-        sum_passed=$((sum_passed + passed))
-        sum_failed=$((sum_failed + failed)) sum_skipped=$((sum_skipped + skipped))
     done
+
+    # The Server suite again, on PostgreSQL: every fixture creates a database of its own in the throwaway cluster.
+    if [[ -f "$server" ]]; then
+        trap stop_postgresql EXIT
+        if start_postgresql; then
+            export CASEFLOW_TEST_DATABASE=postgres
+            run_project "$server" CaseFlow.Server.Tests.Postgres "$@"
+            unset CASEFLOW_TEST_DATABASE
+        else
+            echo "error: could not start PostgreSQL; the Server tests did not run on it" >&2
+            broken+=(CaseFlow.Server.Tests.Postgres)
+        fi
+        stop_postgresql
+    fi
 
     local rc=0
     if (( ${#projects[@]} == 0 )); then echo "error: no test projects under tests/" >&2; rc=1; fi
@@ -158,4 +238,7 @@ main() {
     return "$rc"
 }
 
-main "$@"
+# Sourcing the script (e.g. to call start_postgresql by hand) defines the functions without running the tests.
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+    main "$@"
+fi

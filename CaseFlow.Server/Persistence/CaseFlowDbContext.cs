@@ -6,11 +6,23 @@ namespace CaseFlow.Server.Persistence;
 /// <summary>The one database context: cases, processes, instances, bookmarks, tasks, outbox, users.</summary>
 /// <remarks>
 /// Migrations are generated per provider with
-/// <c>dotnet ef migrations add &lt;Intent&gt; --project CaseFlow.Server --output-dir Persistence/Migrations/Sqlite</c>.
+/// <c>dotnet ef migrations add &lt;Intent&gt; --project CaseFlow.Server --context CaseFlowDbContext --output-dir Persistence/Migrations/Sqlite</c>
+/// and the same intent for <see cref="PostgresCaseFlowDbContext"/> into <c>Persistence/Migrations/Postgres</c>.
 /// Quartz's tables are not EF's: Quartz provisions them itself in the same database.
 /// </remarks>
-public sealed class CaseFlowDbContext(DbContextOptions<CaseFlowDbContext> options) : DbContext(options)
+public class CaseFlowDbContext : DbContext
 {
+    public CaseFlowDbContext(DbContextOptions<CaseFlowDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For the provider-specific subclass, whose type selects its own migrations.</summary>
+    protected CaseFlowDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<StoredUser> Users => Set<StoredUser>();
 
     public DbSet<StoredAccessToken> AccessTokens => Set<StoredAccessToken>();

@@ -17,18 +17,34 @@ public static class PersistenceServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<DatabaseConnection>();
-        builder.Services.AddDbContext<CaseFlowDbContext>((services, options) =>
+        if (DatabaseConnection.ProviderOf(builder.Configuration) == DatabaseProvider.Postgres)
         {
-            var connection = services.GetRequiredService<DatabaseConnection>();
-            options.UseSqlite(connection.ConnectionString);
-            options.AddInterceptors(services.GetRequiredService<PointsLedgerInterceptor>());
-        });
+            // Same service type, so every consumer is unchanged; the subclass carries the PostgreSQL migrations.
+            builder.Services.AddDbContext<CaseFlowDbContext, PostgresCaseFlowDbContext>((services, options) =>
+            {
+                ConfigurePostgres(options, services.GetRequiredService<DatabaseConnection>().ConnectionString);
+                options.AddInterceptors(services.GetRequiredService<PointsLedgerInterceptor>());
+            });
+        }
+        else
+        {
+            builder.Services.AddDbContext<CaseFlowDbContext>((services, options) =>
+            {
+                options.UseSqlite(services.GetRequiredService<DatabaseConnection>().ConnectionString);
+                options.AddInterceptors(services.GetRequiredService<PointsLedgerInterceptor>());
+            });
+        }
+
         builder.Services.AddOptions<PointsOptions>().BindConfiguration("CaseFlow:Points").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PointsLedgerInterceptor>();
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddHostedService<StoredCalendarLoader>();
         return builder;
     }
+
+    /// <summary>The PostgreSQL options, shared with the design-time factory so generated migrations match the running model.</summary>
+    internal static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString);
 }
 
 /// <summary>The resolved connection string, shared by EF Core and Quartz so both use the same database.</summary>
@@ -39,15 +55,16 @@ public sealed class DatabaseConnection
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(configuration);
         var value = options.Value;
-        if (!string.Equals(value.Database.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        Provider = ProviderOf(configuration);
+        var configured = configuration.GetConnectionString("CaseFlow");
+        if (Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(configured))
         {
             throw new OptionsValidationException(
-                "CaseFlow:Database:Provider",
+                "ConnectionStrings:CaseFlow",
                 typeof(DatabaseOptions),
-                [$"Database provider '{value.Database.Provider}' is not available in this build; use Sqlite."]);
+                ["The Postgres provider needs ConnectionStrings:CaseFlow (e.g. Host=db;Database=caseflow;Username=caseflow;Password=...)."]);
         }
 
-        var configured = configuration.GetConnectionString("CaseFlow");
         if (string.IsNullOrWhiteSpace(configured))
         {
             Directory.CreateDirectory(value.DataDirectoryFullPath);
@@ -63,5 +80,31 @@ public sealed class DatabaseConnection
         ConnectionString = configured;
     }
 
+    public DatabaseProvider Provider { get; }
+
     public string ConnectionString { get; }
+
+    /// <summary>
+    /// Reads <c>CaseFlow:Database:Provider</c> straight from configuration: EF Core and Quartz are registered before the
+    /// container (and so the bound options) exist. An unknown name stops the start with the accepted ones.
+    /// </summary>
+    public static DatabaseProvider ProviderOf(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var name = configuration["CaseFlow:Database:Provider"];
+        if (string.IsNullOrWhiteSpace(name) || string.Equals(name, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+
+        if (string.Equals(name, "Postgres", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "PostgreSQL", StringComparison.OrdinalIgnoreCase))
+        {
+            return DatabaseProvider.Postgres;
+        }
+
+        throw new OptionsValidationException(
+            "CaseFlow:Database:Provider",
+            typeof(DatabaseOptions),
+            [$"Unknown database provider '{name}'; use Sqlite or Postgres."]);
+    }
 }

@@ -7,13 +7,16 @@ public sealed class SchedulingOptions
 {
     public const string Section = "CaseFlow:Scheduling";
 
+    /// <summary>The single node's id on SQLite; on PostgreSQL this default becomes a generated id per node.</summary>
+    public const string DefaultInstanceId = "caseflow-node";
+
     /// <summary>Quartz scheduler name; every node of one database must use the same one.</summary>
     [Required]
     public string SchedulerName { get; set; } = "caseflow";
 
     /// <summary>This node's id in the job store; distinct per node once Quartz is clustered.</summary>
     [Required]
-    public string InstanceId { get; set; } = "caseflow-node";
+    public string InstanceId { get; set; } = DefaultInstanceId;
 
     /// <summary>Timers firing at once. Each firing is a short database transaction, so a few threads suffice.</summary>
     [Range(1, 64)]
@@ -53,4 +56,12 @@ public sealed class SchedulingOptions
     /// <summary>How long one sweep may run before leaving the rest to the next; keeps a wave from holding the job for ever.</summary>
     [Range(1, 3600)]
     public double EscalationSweepBudgetSeconds { get; set; } = 60;
+
+    /// <summary>PostgreSQL cluster: how often a node records that it is alive.</summary>
+    [Range(0.5, 3600)]
+    public double ClusterCheckinIntervalSeconds { get; set; } = 5;
+
+    /// <summary>PostgreSQL cluster: how long past its check-in a node may be silent before the others take over its jobs.</summary>
+    [Range(1, 3600)]
+    public double ClusterCheckinMisfireThresholdSeconds { get; set; } = 10;
 }

@@ -2,11 +2,12 @@ using CaseFlow.Server.Escalations;
 using CaseFlow.Server.Persistence;
 using CaseFlow.Workflows.Scheduling;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Quartz;
 
 namespace CaseFlow.Server.Scheduling;
 
-/// <summary>Registers Quartz (ADO job store in the application's SQLite database), the timer job, the reconciler and the escalation sweep.</summary>
+/// <summary>Registers Quartz (ADO job store in the application's database, clustered on PostgreSQL), the timer job, the reconciler and the escalation sweep.</summary>
 public static class SchedulingServiceCollectionExtensions
 {
     /// <summary>Adds timers. Call after <c>AddCaseFlowPersistence</c>.</summary>
@@ -24,18 +25,39 @@ public static class SchedulingServiceCollectionExtensions
         // Quartz is configured now, before the container exists; the connection string is only known to the
         // DatabaseConnection singleton, so the store asks for it when it first opens a connection.
         var settings = section.Get<SchedulingOptions>() ?? new SchedulingOptions();
+        var provider = DatabaseConnection.ProviderOf(builder.Configuration);
         builder.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler =>
             {
                 scheduler.InstanceName = settings.SchedulerName;
-                scheduler.InstanceId = settings.InstanceId;
+
+                // A cluster needs a distinct id per node; AUTO makes one from the host name and the time.
+                scheduler.InstanceId = provider == DatabaseProvider.Postgres && settings.InstanceId == SchedulingOptions.DefaultInstanceId
+                    ? "AUTO"
+                    : settings.InstanceId;
             });
             quartz.UseDefaultThreadPool(settings.MaxConcurrency);
             quartz.UsePersistentStore(store =>
             {
-                store.UseSqlite(source => source.DataSourceFactory = services =>
-                    SqliteFactory.Instance.CreateDataSource(services.GetRequiredService<DatabaseConnection>().ConnectionString));
+                if (provider == DatabaseProvider.Postgres)
+                {
+                    // Every node runs the same scheduler name on one database; the cluster hands each trigger to one
+                    // node and recovers the jobs of a node that stops checking in.
+                    store.UsePostgres(source => source.DataSourceFactory = services =>
+                        NpgsqlDataSource.Create(services.GetRequiredService<DatabaseConnection>().ConnectionString));
+                    store.UseClustering(cluster =>
+                    {
+                        cluster.CheckinInterval = TimeSpan.FromSeconds(settings.ClusterCheckinIntervalSeconds);
+                        cluster.CheckinMisfireThreshold = TimeSpan.FromSeconds(settings.ClusterCheckinMisfireThresholdSeconds);
+                    });
+                }
+                else
+                {
+                    store.UseSqlite(source => source.DataSourceFactory = services =>
+                        SqliteFactory.Instance.CreateDataSource(services.GetRequiredService<DatabaseConnection>().ConnectionString));
+                }
+
                 store.ProvisionSchema();
                 store.UseSystemTextJsonSerializer();
                 store.ConfigureStore(jobStore =>

@@ -115,10 +115,7 @@ public sealed class EscalationLadderTests
         }
         finally
         {
-            if (Directory.Exists(dataDirectory))
-            {
-                Directory.Delete(dataDirectory, recursive: true);
-            }
+            TestDatabases.Delete(dataDirectory);
         }
     }
 

@@ -129,17 +129,7 @@ public sealed class CrashRecoveryTests : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort: the OS cleans its temp folder
-        }
-    }
+    public void Dispose() => TestDatabases.Delete(dataDirectory);
 
     private static async Task<HttpResponseMessage?> SendIntakeAsync(HttpClient client, string key)
     {

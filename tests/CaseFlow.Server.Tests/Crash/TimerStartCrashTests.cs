@@ -39,17 +39,7 @@ public sealed class TimerStartCrashTests : IDisposable
         Assert.Equal(3, await CountAsync(client, key));
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort: the OS cleans its temp folder
-        }
-    }
+    public void Dispose() => TestDatabases.Delete(dataDirectory);
 
     private static async Task<int> CountAsync(HttpClient client, string key) =>
         (int)(await client.GetFromJsonAsync<JsonObject>($"/api/instances?processKey={key}", Cancel))!["total"]!;

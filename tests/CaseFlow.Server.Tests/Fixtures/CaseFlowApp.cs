@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace CaseFlow.Server.Tests.Fixtures;
 
 /// <summary>
-/// The real server in-process on a fresh SQLite file of its own (a temp data directory), with demo users and the
+/// The real server in-process on a fresh database of its own (a SQLite file in a temp data directory, or a PostgreSQL database: see TestDatabases), with demo users and the
 /// built-in processes, mail to a pickup folder unless an SMTP host is given. One per test class.
 /// </summary>
 public class CaseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
@@ -43,7 +43,7 @@ public class CaseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("CaseFlow:Outbox:PollIntervalSeconds", "0.2");
         builder.UseSetting("CaseFlow:Outbox:RetryBaseDelaySeconds", "0.2");
         builder.UseSetting("CaseFlow:Outbox:RetryMaxDelaySeconds", "1");
-        foreach (var (key, value) in Settings)
+        foreach (var (key, value) in TestDatabases.SettingsFor(DataDirectory).Concat(Settings))
         {
             builder.UseSetting(key, value);
         }
@@ -64,14 +64,7 @@ public class CaseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
             return;
         }
 
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may still hold the file for a moment on slow machines; the temp folder is cleaned by the OS.
-        }
+        TestDatabases.Delete(DataDirectory);
     }
 
     /// <summary>Forgets the tokens handed out so far, so the next clients sign in again (after moving a test clock past their lifetime).</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -13,9 +14,15 @@ namespace CaseFlow.Server.Tests.Fixtures;
 public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Dictionary<string, string> environment;
+    private readonly ConcurrentQueue<string> output = new();
     private Process? process;
 
-    public ServerProcess(string dataDirectory, IDictionary<string, string>? settings = null)
+    /// <param name="dataDirectory">This node's data directory (logs, pickup mail, and the SQLite file or the key of its PostgreSQL database).</param>
+    /// <param name="settings">Extra environment variables (<c>CaseFlow__...</c>).</param>
+    /// <param name="databaseOf">
+    /// Another node's data directory whose database this node shares: a second node of a cluster (PostgreSQL only).
+    /// </param>
+    public ServerProcess(string dataDirectory, IDictionary<string, string>? settings = null, string? databaseOf = null)
     {
         DataDirectory = dataDirectory;
         Port = FreePort();
@@ -27,6 +34,11 @@ public sealed class ServerProcess : IAsyncDisposable
             ["CaseFlow__Outbox__RetryBaseDelaySeconds"] = "0.5",
             ["CaseFlow__Outbox__RetryMaxDelaySeconds"] = "2",
         };
+        foreach (var (key, value) in TestDatabases.SettingsFor(databaseOf ?? dataDirectory))
+        {
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             environment[key] = value;
@@ -38,6 +50,9 @@ public sealed class ServerProcess : IAsyncDisposable
     public int Port { get; }
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
+
+    /// <summary>What the server wrote to its console so far (NLog's readable lines), e.g. to count a log event per node.</summary>
+    public IReadOnlyCollection<string> Output => output;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -57,8 +72,8 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server process.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, line) => Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -134,6 +149,14 @@ public sealed class ServerProcess : IAsyncDisposable
 
         var built = root is null ? null : Path.Combine(root.FullName, "CaseFlow.Server", "bin", configuration, "net10.0", "CaseFlow.Server.dll");
         return built is not null && File.Exists(built) ? built : local;
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is not null)
+        {
+            output.Enqueue(line);
+        }
     }
 
     private static int FreePort()

@@ -1,5 +1,6 @@
 using CaseFlow.Server.Hosting;
 using CaseFlow.Server.Persistence;
+using CaseFlow.Server.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace CaseFlow.Server.Tests.Scheduling;
 
-/// <summary>A host builder on a fresh SQLite file in its own temporary data directory, deleted on dispose.</summary>
+/// <summary>A host builder on a fresh database (SQLite file in its own temporary data directory, or PostgreSQL: see TestDatabases), deleted on dispose.</summary>
 /// <remarks>
 /// The schema is created by the test before the host starts (migrations when the project has them, else the
 /// model), so the production database initializer is taken out: each test owns its database.
@@ -40,6 +41,7 @@ internal sealed class TestDatabase : IDisposable
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["CaseFlow:DataDirectory"] = DataDirectory });
+        builder.Configuration.AddInMemoryCollection(TestDatabases.SettingsFor(DataDirectory).Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -58,8 +60,12 @@ internal sealed class TestDatabase : IDisposable
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CaseFlowDbContext>();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
         if (db.Database.GetMigrations().Any())
         {
             await db.Database.MigrateAsync(cancellationToken);
@@ -74,13 +80,6 @@ internal sealed class TestDatabase : IDisposable
     {
         // Pooled SQLite connections keep the file open; release them so the directory can go.
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: a temp directory left behind does not affect other tests.
-        }
+        TestDatabases.Delete(DataDirectory);
     }
 }
