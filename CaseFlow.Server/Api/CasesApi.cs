@@ -5,6 +5,7 @@ using CaseFlow.Server.Api.Contracts;
 using CaseFlow.Server.Auth;
 using CaseFlow.Server.Cases;
 using CaseFlow.Server.Persistence;
+using CaseFlow.Server.Security;
 using CaseFlow.Workflows.Cases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -83,14 +84,21 @@ public static class CasesApi
         new(c.Id, c.Number, JsonNamingPolicy.CamelCase.ConvertName(c.Status.ToString()), c.ProcessInstanceId,
             linked is null || linked.Count == 0 ? null : linked.Select(l => Created(l)).ToList());
 
-    private static async Task<IResult> GetAsync(Guid id, CaseViewBuilder views, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(Guid id, CaseViewBuilder views, CaseAccess access, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
+        if (!await access.CanSeeAsync(id, CurrentUser.From(principal), cancellationToken))
+        {
+            return ApiProblems.NotFound($"Case {id} does not exist.");
+        }
+
         var view = await views.BuildAsync(id, cancellationToken);
         return view is null ? ApiProblems.NotFound($"Case {id} does not exist.") : TypedResults.Ok(view);
     }
 
     private static async Task<IResult> ListAsync(
         CaseFlowDbContext db,
+        CaseAccess access,
+        ClaimsPrincipal principal,
         string? status,
         string? officeId,
         string? q,
@@ -98,7 +106,7 @@ public static class CasesApi
         int? pageSize,
         CancellationToken cancellationToken)
     {
-        var query = db.Cases.AsNoTracking();
+        var query = access.Visible(db.Cases.AsNoTracking(), CurrentUser.From(principal));
         if (!string.IsNullOrEmpty(status))
         {
             if (!Enum.TryParse<CaseStatus>(status, ignoreCase: true, out var parsed))

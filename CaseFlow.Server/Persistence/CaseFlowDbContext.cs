@@ -62,6 +62,9 @@ public sealed class CaseFlowDbContext(DbContextOptions<CaseFlowDbContext> option
 
     public DbSet<StoredLetterTemplate> LetterTemplates => Set<StoredLetterTemplate>();
 
+    /// <summary>The hash-chained audit trail (see <c>Security/AuditTrail</c>).</summary>
+    public DbSet<StoredAuditEntry> AuditEntries => Set<StoredAuditEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

@@ -22,6 +22,7 @@ public static class PersistenceServiceCollectionExtensions
             var connection = services.GetRequiredService<DatabaseConnection>();
             options.UseSqlite(connection.ConnectionString);
             options.AddInterceptors(services.GetRequiredService<PointsLedgerInterceptor>());
+            options.AddInterceptors(services.GetRequiredService<Security.AuditChainInterceptor>()); // after points: audits what they add too
         });
         builder.Services.AddOptions<PointsOptions>().BindConfiguration("CaseFlow:Points").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PointsLedgerInterceptor>();
