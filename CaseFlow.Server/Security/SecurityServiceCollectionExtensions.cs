@@ -17,6 +17,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton<AuditTrail>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<CaseAccess>();
+        services.AddSingleton<PersonalDataProtector>();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
