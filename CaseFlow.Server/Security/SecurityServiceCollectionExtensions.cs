@@ -18,6 +18,8 @@ public static class SecurityServiceCollectionExtensions
         services.AddScoped<AuditVerifier>();
         services.AddScoped<CaseAccess>();
         services.AddSingleton<PersonalDataProtector>();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<CaseAnonymiser>();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -48,6 +50,9 @@ public static class SecurityServiceCollectionExtensions
         app.UseRateLimiter();
         app.MapAuditApi();
         app.MapUsersAdminApi();
+        app.MapPost("/api/admin/retention/run", async (CaseAnonymiser anonymiser, CancellationToken ct) => TypedResults.Ok(new { anonymised = await anonymiser.RunAsync(ct) }))
+            .WithTags("Retention").RequireAuthorization(p => p.RequireRole(Auth.Roles.Admin))
+            .WithSummary("Runs the retention job now: anonymises cases closed longer than CaseFlow:Retention:ClosedCaseDays.");
         return app;
     }
 }
