@@ -26,6 +26,8 @@ public static class PersistenceServiceCollectionExtensions
         });
         builder.Services.AddOptions<PointsOptions>().BindConfiguration("CaseFlow:Points").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PointsLedgerInterceptor>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<Security.AuditChainInterceptor>(); // every save appends its audit entries to the chain
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddHostedService<StoredCalendarLoader>();
         return builder;

@@ -12,8 +12,6 @@ public static class SecurityServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddHttpContextAccessor();
-        services.AddSingleton<AuditChainInterceptor>();
         services.AddSingleton<AuditTrail>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<CaseAccess>();
