@@ -2,6 +2,7 @@ using CaseFlow.Server.Hosting;
 using CaseFlow.Server.Mail;
 using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Scheduling;
+using CaseFlow.Server.Security;
 using CaseFlow.Server.Seeding;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,10 +14,13 @@ builder.AddCaseFlowScheduling();
 builder.AddCaseFlowMail();
 builder.AddCaseFlowApi();
 builder.AddCaseFlowDesigner();
+builder.AddCaseFlowSecurity();
 
 var app = builder.Build();
+app.UseCaseFlowSecurity(); // headers first, so every answer (401, 500 too) carries them
 app.UseCaseFlowDesigner();
 app.MapCaseFlowApi();
+app.MapCaseFlowSecurity();
 app.MapCaseFlowDesigner();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 app.Run();

@@ -1,18 +1,27 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using CaseFlow.Server.Auth;
 using CaseFlow.Server.Hosting;
 using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Persistence.Entities;
+using CaseFlow.Server.Security;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CaseFlow.Server.Api;
 
-/// <summary><c>POST /api/auth/token</c>: exchanges a user name and password for a bearer token.</summary>
+/// <summary><c>/api/auth</c>: sign-in (token), sign-out (revoke) and password change.</summary>
 public static class AuthApi
 {
+    /// <summary>The rate-limiter policy on the token endpoint.</summary>
+    public const string TokenRateLimit = "token";
+
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/auth/token", IssueTokenAsync).AllowAnonymous().WithTags("Auth").WithName("IssueToken");
+        app.MapPost("/api/auth/token", IssueTokenAsync).AllowAnonymous().WithTags("Auth").WithName("IssueToken").RequireRateLimiting(TokenRateLimit);
+        app.MapPost("/api/auth/logout", LogoutAsync).RequireAuthorization().WithTags("Auth").WithSummary("Revokes the token of this request.");
+        app.MapPost("/api/auth/password", ChangePasswordAsync).RequireAuthorization().WithTags("Auth")
+            .WithSummary("Changes the signed-in user's password (12+ characters, not a common one) and revokes all their tokens.");
         return app;
     }
 
@@ -20,30 +29,109 @@ public static class AuthApi
 
     public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt, string UserName, IReadOnlyList<string> Roles, IReadOnlyList<string> Groups);
 
+    public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+
     private static async Task<IResult> IssueTokenAsync(
         TokenRequest request,
         CaseFlowDbContext db,
         TimeProvider clock,
         IOptions<CaseFlowOptions> options,
+        IOptions<SecurityOptions> security,
+        AuditTrail audit,
         CancellationToken cancellationToken)
     {
+        // One answer for every failure, so the endpoint does not reveal which user names exist or are locked.
+        var refused = TypedResults.Problem("The user name or password is wrong.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
         if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
         {
             return TypedResults.Problem("Give both userName and password.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
         }
 
-        var user = await db.Users.FindAsync([request.UserName.Trim()], cancellationToken);
-        if (user is null || user.IsDisabled || !PasswordHasher.Verify(request.Password, user.PasswordHash))
+        var name = request.UserName.Trim();
+        var now = clock.GetUtcNow();
+        var user = await db.Users.FindAsync([name], cancellationToken);
+        if (user is null || user.IsDisabled)
         {
-            // One answer for every failure, so the endpoint does not reveal which user names exist.
-            return TypedResults.Problem("The user name or password is wrong.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+            await audit.RecordNowAsync(name.Length > 128 ? name[..128] : name, AuditActions.SignInFailed, null, user is null ? "unknown user" : "disabled user", cancellationToken);
+            return refused;
         }
 
+        if (user.LockedUntil > now)
+        {
+            await audit.RecordNowAsync(user.UserName, AuditActions.SignInFailed, null, $"locked until {user.LockedUntil:O}", cancellationToken);
+            return refused;
+        }
+
+        if (!PasswordHasher.Verify(request.Password, user.PasswordHash))
+        {
+            user.FailedSignIns++;
+            var details = "wrong password";
+            if (user.FailedSignIns >= security.Value.MaxFailedSignIns)
+            {
+                user.LockedUntil = now.AddMinutes(security.Value.LockoutMinutes);
+                user.FailedSignIns = 0;
+                details = $"wrong password; locked until {user.LockedUntil:O}";
+            }
+
+            AuditTrail.Add(db, now, user.UserName, AuditActions.SignInFailed, null, null, details);
+            await db.SaveChangesAsync(cancellationToken);
+            return refused;
+        }
+
+        user.FailedSignIns = 0;
+        user.LockedUntil = null;
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var now = clock.GetUtcNow();
         var expiresAt = now.AddMinutes(options.Value.Auth.TokenLifetimeMinutes);
         db.AccessTokens.Add(new StoredAccessToken { TokenHash = TokenHash.Of(token), UserName = user.UserName, IssuedAt = now, ExpiresAt = expiresAt });
+        AuditTrail.Add(db, now, user.UserName, AuditActions.SignIn, null, null, null);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new TokenResponse(token, expiresAt, user.UserName, user.RoleList, user.GroupList));
+    }
+
+    private static async Task<IResult> LogoutAsync(HttpRequest http, CaseFlowDbContext db, TimeProvider clock, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        var user = CurrentUser.From(principal);
+        var hash = TokenHash.Of(http.Headers.Authorization.ToString()["Bearer ".Length..].Trim());
+        var now = clock.GetUtcNow();
+        foreach (var token in await db.AccessTokens.Where(t => t.TokenHash == hash && t.RevokedAt == null).ToListAsync(cancellationToken))
+        {
+            token.RevokedAt = now;
+        }
+
+        AuditTrail.Add(db, now, user.UserName, AuditActions.SignOut, null, null, null);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> ChangePasswordAsync(ChangePasswordRequest? request, CaseFlowDbContext db, TimeProvider clock, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        var name = CurrentUser.From(principal).UserName;
+        var user = await db.Users.FindAsync([name], cancellationToken);
+        if (user is null || string.IsNullOrEmpty(request?.CurrentPassword) || !PasswordHasher.Verify(request.CurrentPassword, user.PasswordHash))
+        {
+            return ApiProblems.Field("currentPassword", "The current password is wrong. 当前密码不正确。");
+        }
+
+        if (PasswordPolicy.Check(request.NewPassword, user.UserName) is { } problem)
+        {
+            return ApiProblems.Field("newPassword", problem);
+        }
+
+        var now = clock.GetUtcNow();
+        user.PasswordHash = PasswordHasher.Hash(request.NewPassword!);
+        await RevokeAllAsync(db, user.UserName, now, cancellationToken);
+        AuditTrail.Add(db, now, user.UserName, AuditActions.PasswordChanged, null, user.UserName, "all tokens revoked");
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Marks every live token of the user revoked (tracked, so it commits with the caller's save).</summary>
+    public static async Task RevokeAllAsync(CaseFlowDbContext db, string userName, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        foreach (var token in await db.AccessTokens.Where(t => t.UserName == userName && t.RevokedAt == null).ToListAsync(cancellationToken))
+        {
+            token.RevokedAt = now;
+        }
     }
 }

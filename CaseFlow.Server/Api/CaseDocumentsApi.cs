@@ -5,6 +5,7 @@ using CaseFlow.Server.Auth;
 using CaseFlow.Server.Documents;
 using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Persistence.Entities;
+using CaseFlow.Server.Security;
 using CaseFlow.Workflows.Cases;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
@@ -37,11 +38,12 @@ public static class CaseDocumentsApi
         IOptions<DocumentOptions> options,
         TimeProvider clock,
         ClaimsPrincipal principal,
+        CaseAccess access,
         CancellationToken cancellationToken)
     {
-        if (Refused(await DocumentAccess.CheckAsync(id, principal, db, cancellationToken), id) is { } refused)
+        if (!await access.CanSeeAsync(id, CurrentUser.From(principal), cancellationToken))
         {
-            return refused;
+            return ApiProblems.NotFound($"Case {id} does not exist.");
         }
 
         var maxBytes = options.Value.MaxBytes;
@@ -146,22 +148,22 @@ public static class CaseDocumentsApi
         return errors;
     }
 
-    private static async Task<IResult> ListAsync(Guid id, CaseFlowDbContext db, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(Guid id, CaseFlowDbContext db, ClaimsPrincipal principal, CaseAccess access, CancellationToken cancellationToken)
     {
-        if (Refused(await DocumentAccess.CheckAsync(id, principal, db, cancellationToken), id) is { } refused)
+        if (!await access.CanSeeAsync(id, CurrentUser.From(principal), cancellationToken))
         {
-            return refused;
+            return ApiProblems.NotFound($"Case {id} does not exist.");
         }
 
         var documents = await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == id).OrderBy(d => d.UploadedAt).ThenBy(d => d.Id).ToListAsync(cancellationToken);
         return TypedResults.Ok(documents.Select(View).ToList());
     }
 
-    private static async Task<IResult> DownloadAsync(Guid id, Guid documentId, HttpContext http, CaseFlowDbContext db, DocumentStorage storage, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    private static async Task<IResult> DownloadAsync(Guid id, Guid documentId, HttpContext http, CaseFlowDbContext db, DocumentStorage storage, ClaimsPrincipal principal, CaseAccess access, CancellationToken cancellationToken)
     {
-        if (Refused(await DocumentAccess.CheckAsync(id, principal, db, cancellationToken), id) is { } refused)
+        if (!await access.CanSeeAsync(id, CurrentUser.From(principal), cancellationToken))
         {
-            return refused;
+            return ApiProblems.NotFound($"Case {id} does not exist.");
         }
 
         // Looked up by case and id together: another case's document id is simply not found here.
@@ -182,13 +184,6 @@ public static class CaseDocumentsApi
         http.Response.Headers["X-Content-SHA256"] = document.Sha256;
         return TypedResults.PhysicalFile(path, document.ContentType, document.FileName, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{document.Sha256}\""));
     }
-
-    private static IResult? Refused(DocumentAccess.Denial? denial, Guid caseId) => denial switch
-    {
-        null => null,
-        DocumentAccess.Denial.NotFound => ApiProblems.NotFound($"Case {caseId} does not exist."),
-        _ => ApiProblems.Forbidden("Only supervisors, admins, intake and the handlers of the case's office may read or add its documents."),
-    };
 
     private static CaseDocumentResponse View(StoredCaseDocument d) => new(
         d.Id, d.CaseId, d.FileName, d.Kind, d.Title, d.TransferItem, d.TransferItem is null ? null : TransferItems.NameZh(d.TransferItem),

@@ -5,6 +5,7 @@ using CaseFlow.Server.Api.Contracts;
 using CaseFlow.Server.Auth;
 using CaseFlow.Server.Cases;
 using CaseFlow.Server.Persistence;
+using CaseFlow.Server.Security;
 using CaseFlow.Workflows.Cases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -83,22 +84,55 @@ public static class CasesApi
         new(c.Id, c.Number, JsonNamingPolicy.CamelCase.ConvertName(c.Status.ToString()), c.ProcessInstanceId,
             linked is null || linked.Count == 0 ? null : linked.Select(l => Created(l)).ToList());
 
-    private static async Task<IResult> GetAsync(Guid id, CaseViewBuilder views, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(Guid id, bool? unmask, string? reason, CaseViewBuilder views, CaseAccess access, AuditTrail audit, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
-        var view = await views.BuildAsync(id, cancellationToken);
+        var user = CurrentUser.From(principal);
+        if (!await access.CanSeeAsync(id, user, cancellationToken))
+        {
+            return ApiProblems.NotFound($"Case {id} does not exist.");
+        }
+
+        if (unmask == true && await UnmaskRefusedAsync(id, user, reason, audit, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var view = await views.BuildAsync(id, cancellationToken, unmasked: unmask == true);
         return view is null ? ApiProblems.NotFound($"Case {id} does not exist.") : TypedResults.Ok(view);
+    }
+
+    /// <summary>Null when the user may unmask and the read is recorded (who, when, why, which case); otherwise the refusal.</summary>
+    private static async Task<IResult?> UnmaskRefusedAsync(Guid id, CurrentUser user, string? reason, AuditTrail audit, CancellationToken cancellationToken)
+    {
+        if (!user.Roles.Contains(Roles.Supervisor) && !user.Roles.Contains(Roles.PersonalDataReader))
+        {
+            await audit.RecordNowAsync(user.UserName, AuditActions.AccessDenied, id, "unmask refused: no PersonalDataReader or Supervisor role", cancellationToken);
+            return ApiProblems.Forbidden("Reading personal data unmasked needs the PersonalDataReader or Supervisor role.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
+        {
+            return ApiProblems.Field("reason", "reason is required to read personal data unmasked (at most 500 characters); it is recorded. 查看完整个人信息须填写事由。");
+        }
+
+        await audit.RecordNowAsync(user.UserName, AuditActions.UnmaskedRead, id, reason.Trim(), cancellationToken);
+        return null;
     }
 
     private static async Task<IResult> ListAsync(
         CaseFlowDbContext db,
+        CaseAccess access,
+        ClaimsPrincipal principal,
         string? status,
         string? officeId,
         string? q,
+        string? idNumber,
+        Security.PersonalDataProtector protector,
         int? page,
         int? pageSize,
         CancellationToken cancellationToken)
     {
-        var query = db.Cases.AsNoTracking();
+        var query = access.Visible(db.Cases.AsNoTracking(), CurrentUser.From(principal));
         if (!string.IsNullOrEmpty(status))
         {
             if (!Enum.TryParse<CaseStatus>(status, ignoreCase: true, out var parsed))
@@ -112,6 +146,12 @@ public static class CasesApi
         if (!string.IsNullOrEmpty(officeId))
         {
             query = query.Where(c => c.OfficeId == officeId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(idNumber))
+        {
+            var hash = protector.LookupHash(idNumber);
+            query = query.Where(c => c.ComplainantIdNumberHash == hash);
         }
 
         if (!string.IsNullOrWhiteSpace(q))

@@ -4,6 +4,7 @@ using CaseFlow.Server.Api.Contracts;
 using CaseFlow.Server.Auth;
 using CaseFlow.Server.Deadlines;
 using CaseFlow.Server.Persistence;
+using CaseFlow.Server.Security;
 using CaseFlow.Workflows.Deadlines;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,9 +25,9 @@ public static class DeadlinesApi
         return app;
     }
 
-    private static async Task<IResult> SuspendAsync(Guid id, Guid deadlineId, DeadlineChangeRequest? request, DeadlineOperations operations, CaseFlowDbContext db, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    private static async Task<IResult> SuspendAsync(Guid id, Guid deadlineId, DeadlineChangeRequest? request, DeadlineOperations operations, CaseFlowDbContext db, CaseAccess access, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
-        if (await ForbiddenAsync(id, principal, allowOfficeHandler: true, db, cancellationToken) is { } refused)
+        if (await ForbiddenAsync(id, principal, allowOfficeHandler: true, db, access, cancellationToken) is { } refused)
         {
             return refused;
         }
@@ -39,9 +40,9 @@ public static class DeadlinesApi
         return Answer(await operations.SuspendAsync(id, deadlineId, request!.Reason!.Trim(), request.Kind, Actor(principal), cancellationToken));
     }
 
-    private static async Task<IResult> ResumeAsync(Guid id, Guid deadlineId, DeadlineChangeRequest? request, DeadlineOperations operations, CaseFlowDbContext db, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    private static async Task<IResult> ResumeAsync(Guid id, Guid deadlineId, DeadlineChangeRequest? request, DeadlineOperations operations, CaseFlowDbContext db, CaseAccess access, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
-        if (await ForbiddenAsync(id, principal, allowOfficeHandler: true, db, cancellationToken) is { } refused)
+        if (await ForbiddenAsync(id, principal, allowOfficeHandler: true, db, access, cancellationToken) is { } refused)
         {
             return refused;
         }
@@ -54,9 +55,9 @@ public static class DeadlinesApi
         return Answer(await operations.ResumeAsync(id, deadlineId, request!.Reason!.Trim(), Actor(principal), cancellationToken));
     }
 
-    private static async Task<IResult> ExtendAsync(Guid id, Guid deadlineId, DeadlineChangeRequest? request, DeadlineOperations operations, CaseFlowDbContext db, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    private static async Task<IResult> ExtendAsync(Guid id, Guid deadlineId, DeadlineChangeRequest? request, DeadlineOperations operations, CaseFlowDbContext db, CaseAccess access, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
-        if (await ForbiddenAsync(id, principal, allowOfficeHandler: false, db, cancellationToken) is { } refused)
+        if (await ForbiddenAsync(id, principal, allowOfficeHandler: false, db, access, cancellationToken) is { } refused)
         {
             return refused;
         }
@@ -82,9 +83,14 @@ public static class DeadlinesApi
         return Answer(await operations.ExtendAsync(id, deadlineId, request!.Reason!.Trim(), request.ApprovedBy!.Trim(), approval, Actor(principal), cancellationToken));
     }
 
-    private static async Task<IResult?> ForbiddenAsync(Guid caseId, ClaimsPrincipal principal, bool allowOfficeHandler, CaseFlowDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult?> ForbiddenAsync(Guid caseId, ClaimsPrincipal principal, bool allowOfficeHandler, CaseFlowDbContext db, CaseAccess access, CancellationToken cancellationToken)
     {
         var user = CurrentUser.From(principal);
+        if (!await access.CanSeeAsync(caseId, user, cancellationToken))
+        {
+            return ApiProblems.NotFound($"Case {caseId} does not exist.");
+        }
+
         if (user.IsSupervisorOrAdmin)
         {
             return null;

@@ -23,6 +23,8 @@ public static class InstanceListApi
 
     private static async Task<IResult> ListAsync(
         CaseFlowDbContext db,
+        Security.CaseAccess access,
+        System.Security.Claims.ClaimsPrincipal principal,
         string? processKey,
         Guid? parentInstanceId,
         string? status,
@@ -31,6 +33,13 @@ public static class InstanceListApi
         CancellationToken cancellationToken)
     {
         var query = db.Instances.AsNoTracking();
+        var user = Auth.CurrentUser.From(principal);
+        if (!Security.CaseAccess.SeesAll(user))
+        {
+            var visible = access.VisibleIds(user);
+            query = query.Where(i => i.CaseId == null || visible.Contains(i.CaseId.Value));
+        }
+
         if (!string.IsNullOrWhiteSpace(processKey))
         {
             query = query.Where(i => i.ProcessKey == processKey);

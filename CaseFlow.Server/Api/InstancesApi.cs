@@ -1,6 +1,9 @@
 using System.Text.Json;
 using CaseFlow.Server.Commands;
+using System.Security.Claims;
+using CaseFlow.Server.Auth;
 using CaseFlow.Server.Persistence;
+using CaseFlow.Server.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseFlow.Server.Api;
@@ -14,10 +17,12 @@ public static class InstancesApi
         return app;
     }
 
-    private static async Task<IResult> GetAsync(Guid id, CaseFlowDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(Guid id, CaseFlowDbContext db, CaseAccess access, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
         var stored = await db.Instances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
-        if (stored is null)
+
+        // A case's instance carries the case's personal data in its variables: only those who see the case see it.
+        if (stored is null || (stored.CaseId is { } caseId && !await access.CanSeeAsync(caseId, CurrentUser.From(principal), cancellationToken)))
         {
             return ApiProblems.NotFound($"Instance {id} does not exist.");
         }

@@ -79,6 +79,11 @@ public static class ProcessesApi
         }
 
         var xml = Encoding.UTF8.GetString(body);
+        if (xml.Contains("<!DOCTYPE", StringComparison.OrdinalIgnoreCase) || xml.Contains("<!ENTITY", StringComparison.OrdinalIgnoreCase))
+        {
+            // A DTD is how XXE and entity-expansion (billion laughs) attacks arrive; such a document is refused, not kept as a draft.
+            return ApiProblems.Field("definitions", "The document contains a DOCTYPE or ENTITY declaration. CaseFlow refuses DTDs and entities for security. 文档含有 DOCTYPE/ENTITY 声明，出于安全原因不予接受。");
+        }
 
         var errors = validator.Validate(key, xml, await CalledProcessCheck.LatestVersionsAsync(db, cancellationToken));
         var draft = await db.ProcessDrafts.SingleOrDefaultAsync(d => d.ProcessKey == key, cancellationToken);

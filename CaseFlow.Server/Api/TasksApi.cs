@@ -8,6 +8,7 @@ using CaseFlow.Server.Cases;
 using CaseFlow.Server.Commands;
 using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Persistence.Entities;
+using CaseFlow.Server.Security;
 using CaseFlow.Workflows.Calendar;
 using CaseFlow.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -117,11 +118,11 @@ public static class TasksApi
         return Expression.Lambda<Func<StoredTask, bool>>(body, task);
     }
 
-    private static async Task<IResult> ClaimAsync(Guid id, CaseFlowDbContext db, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    private static async Task<IResult> ClaimAsync(Guid id, CaseFlowDbContext db, CaseAccess access, AuditTrail audit, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
         var user = CurrentUser.From(principal);
         var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (task is null)
+        if (task is null || !await access.CanSeeTaskAsync(task, user, cancellationToken))
         {
             return ApiProblems.NotFound($"Task {id} does not exist.");
         }
@@ -149,18 +150,24 @@ public static class TasksApi
         // Conditional update: of two users claiming at once, exactly one sees a row change.
         var claimed = await db.Tasks.Where(t => t.Id == id && t.Assignee == null && t.State == TaskState.Open)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Assignee, user.UserName), cancellationToken);
-        return claimed == 1
-            ? TypedResults.Ok(new { id, assignee = user.UserName })
-            : ApiProblems.Conflict("Someone else claimed this task a moment ago.");
+        if (claimed != 1)
+        {
+            return ApiProblems.Conflict("Someone else claimed this task a moment ago.");
+        }
+
+        await audit.RecordNowAsync(user.UserName, AuditActions.Assignment, task.CaseId, $"claimed: - → {user.UserName}", cancellationToken, id.ToString("D"));
+        return TypedResults.Ok(new { id, assignee = user.UserName });
     }
 
-    private static async Task<IResult> ReleaseAsync(Guid id, CaseFlowDbContext db, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    private static async Task<IResult> ReleaseAsync(Guid id, CaseFlowDbContext db, AuditTrail audit, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
         var user = CurrentUser.From(principal);
+        var caseId = await db.Tasks.Where(t => t.Id == id).Select(t => t.CaseId).FirstOrDefaultAsync(cancellationToken);
         var released = await db.Tasks.Where(t => t.Id == id && t.Assignee == user.UserName && t.State == TaskState.Open)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Assignee, (string?)null), cancellationToken);
         if (released == 1)
         {
+            await audit.RecordNowAsync(user.UserName, AuditActions.Assignment, caseId, $"released: {user.UserName} → -", cancellationToken, id.ToString("D"));
             return TypedResults.Ok(new { id, assignee = (string?)null });
         }
 
@@ -174,12 +181,13 @@ public static class TasksApi
         CompleteTaskRequest? request,
         CaseFlowDbContext db,
         WorkflowCommandRunner runner,
+        CaseAccess access,
         ClaimsPrincipal principal,
         CancellationToken cancellationToken)
     {
         var user = CurrentUser.From(principal);
         var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (task is null)
+        if (task is null || !await access.CanSeeTaskAsync(task, user, cancellationToken))
         {
             return ApiProblems.NotFound($"Task {id} does not exist.");
         }
@@ -234,7 +242,7 @@ public static class TasksApi
         return TypedResults.Ok(new { id, state = "completed", outcome });
     }
 
-    private static async Task<IResult> AssignAsync(Guid id, AssignTaskRequest? request, CaseFlowDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> AssignAsync(Guid id, AssignTaskRequest? request, CaseFlowDbContext db, TimeProvider clock, AuditTrail audit, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request?.UserName))
         {
@@ -248,10 +256,12 @@ public static class TasksApi
 
         // A task given to someone absent goes to their deputy; the answer says so, so the supervisor is not surprised.
         var assignee = (await Deputies.LoadAsync(db, clock.GetUtcNow(), cancellationToken)).Resolve(request.UserName);
+        var before = await db.Tasks.AsNoTracking().Where(t => t.Id == id).Select(t => new { t.CaseId, t.Assignee }).FirstOrDefaultAsync(cancellationToken);
         var updated = await db.Tasks.Where(t => t.Id == id && t.State == TaskState.Open)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Assignee, assignee), cancellationToken);
         if (updated == 1)
         {
+            await audit.RecordNowAsync(CurrentUser.From(principal).UserName, AuditActions.Assignment, before?.CaseId, $"assigned: {before?.Assignee ?? "-"} → {assignee}", cancellationToken, id.ToString("D"));
             return TypedResults.Ok(new
             {
                 id,

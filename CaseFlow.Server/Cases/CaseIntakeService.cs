@@ -19,6 +19,7 @@ public sealed class CaseIntakeService(
     WorkflowCommandRunner runner,
     JurisdictionTable jurisdictions,
     TimeProvider clock,
+    Security.PersonalDataProtector protector,
     ILogger<CaseIntakeService> logger)
 {
     private const int MaxAttempts = 5;
@@ -141,7 +142,7 @@ public sealed class CaseIntakeService(
         return cases;
     }
 
-    private static StoredCase NewCase(CreateCaseRequest request, string kind, string number, DateTimeOffset receivedAt, JurisdictionSuggestion? suggestion, string actor, DateTimeOffset now)
+    private StoredCase NewCase(CreateCaseRequest request, string kind, string number, DateTimeOffset receivedAt, JurisdictionSuggestion? suggestion, string actor, DateTimeOffset now)
     {
         return new StoredCase
         {
@@ -154,6 +155,8 @@ public sealed class CaseIntakeService(
             ComplainantPhone = request.Complainant.Phone!.Trim(),
             ComplainantEmail = request.Complainant.Email?.Trim(),
             ComplainantAddress = request.Complainant.Address?.Trim(),
+            ComplainantIdNumberCipher = request.Complainant.IdNumber is { Length: > 0 } idNumber ? protector.Encrypt(idNumber.Trim().ToUpperInvariant()) : null,
+            ComplainantIdNumberHash = request.Complainant.IdNumber is { Length: > 0 } lookup ? protector.LookupHash(lookup) : null,
             RespondentName = request.Respondent!.Name!.Trim(),
             RespondentAddress = request.Respondent.Address?.Trim(),
             RespondentCreditCode = request.Respondent.CreditCode?.Trim(),

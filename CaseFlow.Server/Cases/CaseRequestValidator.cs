@@ -46,6 +46,11 @@ public static partial class CaseRequestValidator
             }
 
             MaxLength(errors, "complainant.address", request.Complainant.Address, 300);
+            if (!string.IsNullOrWhiteSpace(request.Complainant.IdNumber) && !IdNumberPattern().IsMatch(request.Complainant.IdNumber.Trim()))
+            {
+                errors["complainant.idNumber"] = ["complainant.idNumber must be an 18-character (or old 15-digit) resident ID number. 身份证号码格式不正确。"];
+            }
+
             if (IsComplaint(request) && string.IsNullOrWhiteSpace(request.Complainant.Address))
             {
                 errors["complainant.address"] = ["complainant.address is required for a complaint (Art. 10: the complainant's name, phone and address). 投诉须提供投诉人地址（第十条）。"];
@@ -111,4 +116,7 @@ public static partial class CaseRequestValidator
 
     [GeneratedRegex(@"^\+?[0-9][0-9\- ]{5,22}[0-9]$")]
     private static partial Regex PhonePattern();
+
+    [GeneratedRegex(@"^(\d{17}[\dXx]|\d{15})$")]
+    private static partial Regex IdNumberPattern();
 }

@@ -9,9 +9,10 @@ using Microsoft.EntityFrameworkCore;
 namespace CaseFlow.Server.Cases;
 
 /// <summary>Assembles the case view: masked parties, deadlines with working days left, open tasks and the timeline.</summary>
-public sealed class CaseViewBuilder(CaseFlowDbContext db, IBusinessCalendar calendar, TimeProvider clock, ComplaintWarnings warnings)
+public sealed class CaseViewBuilder(CaseFlowDbContext db, IBusinessCalendar calendar, TimeProvider clock, ComplaintWarnings warnings, Security.PersonalDataProtector protector)
 {
-    public async Task<CaseResponse?> BuildAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>The case view; <paramref name="unmasked"/> shows the complainant's data in full (the caller has checked and recorded why).</summary>
+    public async Task<CaseResponse?> BuildAsync(Guid id, CancellationToken cancellationToken, bool unmasked = false)
     {
         var c = await db.Cases.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (c is null)
@@ -36,7 +37,7 @@ public sealed class CaseViewBuilder(CaseFlowDbContext db, IBusinessCalendar cale
             JsonNamingPolicy.CamelCase.ConvertName(c.Status.ToString()),
             c.OfficeId,
             c.ReceivedAt,
-            new PartyResponse(c.ComplainantName, PersonalDataMask.Phone(c.ComplainantPhone), c.ComplainantEmail, PersonalDataMask.Address(c.ComplainantAddress)),
+            Party(c, unmasked),
             new RespondentRequest(c.RespondentName, c.RespondentAddress, c.RespondentCreditCode, c.RespondentPlatformName, c.RespondentPlatformAddress),
             c.Category,
             c.Subject,
@@ -57,6 +58,15 @@ public sealed class CaseViewBuilder(CaseFlowDbContext db, IBusinessCalendar cale
             c.RecoveredAmount,
             c.Satisfaction,
             c.FiledAt);
+    }
+
+    private PartyResponse Party(StoredCase c, bool unmasked)
+    {
+        var idNumber = c.ComplainantIdNumberCipher is { } cipher ? protector.Decrypt(cipher) : null;
+        return unmasked
+            ? new PartyResponse(c.ComplainantName, c.ComplainantPhone, c.ComplainantEmail, c.ComplainantAddress, idNumber, Unmasked: true)
+            : new PartyResponse(c.ComplainantName, PersonalDataMask.Phone(c.ComplainantPhone), c.ComplainantEmail, PersonalDataMask.Address(c.ComplainantAddress),
+                idNumber is null ? null : PersonalDataMask.IdNumber(idNumber));
     }
 
     private DeadlineResponse ToResponse(StoredDeadline d, IEnumerable<StoredDeadlineChange> changes, DateTimeOffset now)

@@ -74,6 +74,9 @@ public class CaseFlowDbContext : DbContext
 
     public DbSet<StoredLetterTemplate> LetterTemplates => Set<StoredLetterTemplate>();
 
+    /// <summary>The hash-chained audit trail (see <c>Security/AuditTrail</c>).</summary>
+    public DbSet<StoredAuditEntry> AuditEntries => Set<StoredAuditEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

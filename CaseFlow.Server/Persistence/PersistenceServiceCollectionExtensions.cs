@@ -24,6 +24,7 @@ public static class PersistenceServiceCollectionExtensions
             {
                 ConfigurePostgres(options, services.GetRequiredService<DatabaseConnection>().ConnectionString);
                 options.AddInterceptors(services.GetRequiredService<PointsLedgerInterceptor>());
+                options.AddInterceptors(services.GetRequiredService<Security.AuditChainInterceptor>()); // after points: audits what they add too
             });
         }
         else
@@ -32,11 +33,14 @@ public static class PersistenceServiceCollectionExtensions
             {
                 options.UseSqlite(services.GetRequiredService<DatabaseConnection>().ConnectionString);
                 options.AddInterceptors(services.GetRequiredService<PointsLedgerInterceptor>());
+                options.AddInterceptors(services.GetRequiredService<Security.AuditChainInterceptor>()); // after points: audits what they add too
             });
         }
 
         builder.Services.AddOptions<PointsOptions>().BindConfiguration("CaseFlow:Points").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PointsLedgerInterceptor>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<Security.AuditChainInterceptor>(); // every save appends its audit entries to the chain
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddHostedService<StoredCalendarLoader>();
         return builder;

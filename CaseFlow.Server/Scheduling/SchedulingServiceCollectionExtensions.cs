@@ -95,6 +95,8 @@ public static class SchedulingServiceCollectionExtensions
                         .MeasureIntervalFromCompletion(true)
                         .WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)));
             }
+
+            Security.RetentionJob.Register(quartz, builder.Configuration);
         });
         builder.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
 

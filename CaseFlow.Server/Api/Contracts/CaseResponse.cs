@@ -42,7 +42,7 @@ public sealed record CaseLinksResponse(
 public sealed record LinkedCaseResponse(Guid Id, string Number, string Kind, string Status);
 
 /// <summary>The complainant with phone and address masked.</summary>
-public sealed record PartyResponse(string Name, string Phone, string? Email, string? Address);
+public sealed record PartyResponse(string Name, string Phone, string? Email, string? Address, string? IdNumber = null, bool Unmasked = false);
 
 /// <summary>
 /// A deadline with its state and, for running ones, the working days left; statutory ones carry their rule code,

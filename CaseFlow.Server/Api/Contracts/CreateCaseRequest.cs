@@ -14,7 +14,8 @@ public sealed record CreateCaseRequest(
     bool? Odr = null);
 
 /// <summary>The complainant or reporter (Art. 10: real name, phone and address).</summary>
-public sealed record PartyRequest(string? Name, string? Phone, string? Email, string? Address);
+/// <summary>A complaining or reporting person; <c>IdNumber</c> (居民身份证号码) is optional and stored encrypted.</summary>
+public sealed record PartyRequest(string? Name, string? Phone, string? Email, string? Address, string? IdNumber = null);
 
 /// <summary>The business complained about or reported.</summary>
 /// <remarks>A seller on an online platform also names the platform operator: its address decides jurisdiction when the seller's own does not (O121 Art. 14).</remarks>

@@ -18,6 +18,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<StoredCase>
 
         // Art. 17 warning signs and duplicate reports look for the same reporter's other cases.
         builder.HasIndex(c => c.ComplainantPhone).HasDatabaseName("IX_Cases_ComplainantPhone");
+        builder.Property(c => c.ComplainantIdNumberCipher).HasMaxLength(200);
+        builder.Property(c => c.ComplainantIdNumberHash).HasMaxLength(64);
+        builder.HasIndex(c => c.ComplainantIdNumberHash).HasDatabaseName("IX_Cases_ComplainantIdNumberHash");
         builder.HasIndex(c => c.ParentCaseId).HasDatabaseName("IX_Cases_ParentCaseId");
 
         // The statistics count 立案 and 移送 by when they happened; a range scan keeps that fast with a million cases.

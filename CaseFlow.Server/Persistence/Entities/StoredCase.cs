@@ -29,6 +29,15 @@ public sealed class StoredCase
 
     public string? ComplainantAddress { get; set; }
 
+    /// <summary>The complainant's ID number, AES-GCM encrypted with <c>CaseFlow:Security:DataKey</c> (never stored in clear).</summary>
+    public string? ComplainantIdNumberCipher { get; set; }
+
+    /// <summary>HMAC-SHA256 of the normalised ID number, so a case can be found by ID number without decrypting every row.</summary>
+    public string? ComplainantIdNumberHash { get; set; }
+
+    /// <summary>When the retention job removed the parties' personal data (null while it is kept).</summary>
+    public DateTimeOffset? AnonymisedAt { get; set; }
+
     public required string RespondentName { get; set; }
 
     public string? RespondentAddress { get; set; }

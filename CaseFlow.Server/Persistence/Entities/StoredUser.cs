@@ -21,6 +21,12 @@ public sealed class StoredUser
 
     public bool IsDemo { get; set; }
 
+    /// <summary>Wrong passwords in a row; reset by a successful sign-in.</summary>
+    public int FailedSignIns { get; set; }
+
+    /// <summary>Sign-in refused until this instant after too many wrong passwords.</summary>
+    public DateTimeOffset? LockedUntil { get; set; }
+
     public IReadOnlyList<string> RoleList => Split(Roles);
 
     public IReadOnlyList<string> GroupList => Split(Groups);

@@ -111,8 +111,9 @@ public sealed class CaseDocumentsApiTests(DocumentsApp app) : IClassFixture<Docu
         var badKind = await intake.UploadAsync(caseId, TestFiles.Pdf(), "a.pdf", "application/pdf", kind: "transfer-package");
         var badItem = await intake.UploadAsync(caseId, TestFiles.Pdf(), "a.pdf", "application/pdf", transferItem: "confession");
 
-        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await handler.GetAsync($"/api/cases/{caseId}/documents")).StatusCode);
+        // Another office's case is answered as if it did not exist (the case-access policy).
+        Assert.Equal(HttpStatusCode.NotFound, forbidden.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await handler.GetAsync($"/api/cases/{caseId}/documents")).StatusCode);
         Assert.NotNull((await badKind.ReadObjectAsync())["errors"]!["kind"]);
         Assert.NotNull((await badItem.ReadObjectAsync())["errors"]!["transferItem"]);
         Assert.Empty(await intake.ListAsync(caseId));

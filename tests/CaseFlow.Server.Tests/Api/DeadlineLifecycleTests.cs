@@ -102,7 +102,7 @@ public sealed class DeadlineLifecycleTests(FakeClockCaseFlowApp app) : IClassFix
         var other = await (await app.ClientForAsync("handler2")).PostAsJsonAsync($"{path}/suspend", new { reason = "送检", kind = "Testing" });
 
         Assert.Equal(HttpStatusCode.Conflict, resume.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode); // another office's case is not found for them
     }
 
     /// <summary>A report received now and forwarded to office-1: its verification deadline runs 15 working days from receipt.</summary>

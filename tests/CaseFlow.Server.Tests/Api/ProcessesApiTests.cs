@@ -63,11 +63,15 @@ public sealed class ProcessesApiTests(CaseFlowApp app) : IClassFixture<CaseFlowA
         var legal = await app.ClientForAsync("legal");
         var key = "p-" + Guid.NewGuid().ToString("N")[..8];
 
-        var draft = await PutDraftAsync(legal, key, TestProcesses.WithExternalEntity(key));
+        using var content = new StringContent(TestProcesses.WithExternalEntity(key), Encoding.UTF8, "application/xml");
+        var response = await legal.PutAsync($"/api/processes/{key}/draft", content);
+        var problem = await response.ReadObjectAsync();
 
-        Assert.False((bool)draft["valid"]!);
-        Assert.DoesNotContain("root:", draft.ToJsonString(), StringComparison.Ordinal);
-        Assert.Contains(draft["errors"]!.AsArray(), e => (string)e!["elementId"]! == "definitions");
+        // A DTD is refused outright (issue 8): 400 ProblemDetails naming the document, nothing stored as a draft.
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("root:", problem.ToJsonString(), StringComparison.Ordinal);
+        Assert.NotNull(problem["errors"]!["definitions"]);
+        Assert.Equal(HttpStatusCode.NotFound, (await legal.GetAsync($"/api/processes/{key}/draft")).StatusCode);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class TasksApiTests(CaseFlowApp app) : IClassFixture<CaseFlowApp>
     }
 
     [Fact]
-    public async Task Claim_Returns403ForNonCandidate_200ForCandidate_409ForSecondClaimer()
+    public async Task Claim_Returns404ForUserOutsideTheCase_200ForCandidate_409ForSecondClaimer()
     {
         var intake = await app.ClientForAsync("intake");
         var handler = await app.ClientForAsync("handler1");
@@ -31,7 +31,7 @@ public sealed class TasksApiTests(CaseFlowApp app) : IClassFixture<CaseFlowApp>
         var byIntake = await intake.PostAsync($"/api/tasks/{taskId}/claim", null);
         var byAdmin = await admin.PostAsync($"/api/tasks/{taskId}/claim", null);
 
-        Assert.Equal(HttpStatusCode.Forbidden, byHandler.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, byHandler.StatusCode); // a case not yet in the handler's office is not theirs to see
         Assert.Equal(HttpStatusCode.OK, byIntake.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, byAdmin.StatusCode);
         var mine = await intake.GetFromJsonAsync<JsonObject>("/api/tasks?scope=mine");
@@ -63,7 +63,7 @@ public sealed class TasksApiTests(CaseFlowApp app) : IClassFixture<CaseFlowApp>
     }
 
     [Fact]
-    public async Task Complete_Returns403_WhenUserIsNotCandidate()
+    public async Task Complete_Returns404_WhenUserCannotSeeTheCase()
     {
         var intake = await app.ClientForAsync("intake");
         var legal = await app.ClientForAsync("legal");
@@ -71,7 +71,7 @@ public sealed class TasksApiTests(CaseFlowApp app) : IClassFixture<CaseFlowApp>
 
         var response = await legal.CompleteAsync(taskId, "accept", new { officeId = "office-1" });
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode); // the case is outside the legal officer's tasks and offices
     }
 
     [Fact]

@@ -99,6 +99,63 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
                     b.ToTable("AccessTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.StoredAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Seq")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AuditEntries_Seq");
+
+                    b.HasIndex("CaseId", "Seq")
+                        .HasDatabaseName("IX_AuditEntries_CaseId_Seq");
+
+                    b.ToTable("AuditEntries", (string)null);
+                });
+
             modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.StoredBookmark", b =>
                 {
                     b.Property<Guid>("Id")
@@ -189,6 +246,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
                     b.Property<decimal?>("AmountInvolved")
                         .HasColumnType("numeric");
 
+                    b.Property<long?>("AnonymisedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasColumnType("text");
@@ -205,6 +265,14 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
 
                     b.Property<string>("ComplainantEmail")
                         .HasColumnType("text");
+
+                    b.Property<string>("ComplainantIdNumberCipher")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ComplainantIdNumberHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("ComplainantName")
                         .IsRequired()
@@ -293,6 +361,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ComplainantIdNumberHash")
+                        .HasDatabaseName("IX_Cases_ComplainantIdNumberHash");
 
                     b.HasIndex("ComplainantPhone")
                         .HasDatabaseName("IX_Cases_ComplainantPhone");
@@ -1203,6 +1274,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
                     b.Property<string>("Email")
                         .HasColumnType("text");
 
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Groups")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1212,6 +1286,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
 
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("boolean");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()

@@ -48,6 +48,27 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Seq = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<long>(type: "bigint", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Subject = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Details = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Bookmarks",
                 columns: table => new
                 {
@@ -136,6 +157,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
                     ComplainantPhone = table.Column<string>(type: "text", nullable: false),
                     ComplainantEmail = table.Column<string>(type: "text", nullable: true),
                     ComplainantAddress = table.Column<string>(type: "text", nullable: true),
+                    ComplainantIdNumberCipher = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ComplainantIdNumberHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    AnonymisedAt = table.Column<long>(type: "bigint", nullable: true),
                     RespondentName = table.Column<string>(type: "text", nullable: false),
                     RespondentAddress = table.Column<string>(type: "text", nullable: true),
                     RespondentCreditCode = table.Column<string>(type: "text", nullable: true),
@@ -504,7 +528,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
                     Roles = table.Column<string>(type: "text", nullable: false),
                     Groups = table.Column<string>(type: "text", nullable: false),
                     IsDisabled = table.Column<bool>(type: "boolean", nullable: false),
-                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    FailedSignIns = table.Column<int>(type: "integer", nullable: false),
+                    LockedUntil = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -520,6 +546,17 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
                 name: "IX_AccessTokens_UserName",
                 table: "AccessTokens",
                 column: "UserName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_CaseId_Seq",
+                table: "AuditEntries",
+                columns: new[] { "CaseId", "Seq" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Seq",
+                table: "AuditEntries",
+                column: "Seq",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Bookmarks_InstanceId",
@@ -545,6 +582,11 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
                 name: "IX_CaseEvents_CaseId",
                 table: "CaseEvents",
                 column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_ComplainantIdNumberHash",
+                table: "Cases",
+                column: "ComplainantIdNumberHash");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_ComplainantPhone",
@@ -724,6 +766,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AccessTokens");
+
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
 
             migrationBuilder.DropTable(
                 name: "Bookmarks");

@@ -1,0 +1,31 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using CaseFlow.Server.Persistence.Entities;
+
+namespace CaseFlow.Server.Security;
+
+/// <summary>The chain's arithmetic: canonical content of a row and the link hash over it.</summary>
+public static class AuditChain
+{
+    /// <summary>The previous hash of the first row.</summary>
+    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    /// <summary>Every stored field except the hashes, one per line, in a fixed order and invariant format.</summary>
+    public static string Canonical(StoredAuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return string.Join('\n',
+            entry.Seq.ToString(CultureInfo.InvariantCulture),
+            entry.At.UtcTicks.ToString(CultureInfo.InvariantCulture),
+            entry.Actor,
+            entry.Action,
+            entry.CaseId?.ToString("D") ?? "",
+            entry.Subject ?? "",
+            entry.Details ?? "");
+    }
+
+    /// <summary>SHA-256 (lower-case hex) of the previous hash followed by the row's canonical content.</summary>
+    public static string Link(string previousHash, StoredAuditEntry entry) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(previousHash + "\n" + Canonical(entry))));
+}

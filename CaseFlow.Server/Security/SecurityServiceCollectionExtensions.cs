@@ -1,0 +1,56 @@
+using System.Threading.RateLimiting;
+using CaseFlow.Server.Api;
+using Microsoft.Extensions.Options;
+
+namespace CaseFlow.Server.Security;
+
+/// <summary>Registers and maps CaseFlow's security controls: case access, audit trail, sign-in limits, headers.</summary>
+public static class SecurityServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddCaseFlowSecurity(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AuditTrail>();
+        services.AddScoped<AuditVerifier>();
+        services.AddScoped<CaseAccess>();
+        services.AddSingleton<PersonalDataProtector>();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<CaseAnonymiser>();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(AuthApi.TokenRateLimit, context =>
+            {
+                var perMinute = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.TokenRequestsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+        });
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o =>
+            o.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>($"{SecurityOptions.Section}:{nameof(SecurityOptions.MaxRequestBodyBytes)}") ?? new SecurityOptions().MaxRequestBodyBytes);
+        return builder;
+    }
+
+    /// <summary>Call before the endpoints are mapped so the headers and the limiter wrap every endpoint.</summary>
+    public static WebApplication UseCaseFlowSecurity(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseCaseFlowSecurityHeaders();
+        return app;
+    }
+
+    public static WebApplication MapCaseFlowSecurity(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseRateLimiter();
+        app.MapAuditApi();
+        app.MapUsersAdminApi();
+        app.MapPost("/api/admin/retention/run", async (CaseAnonymiser anonymiser, CancellationToken ct) => TypedResults.Ok(new { anonymised = await anonymiser.RunAsync(ct) }))
+            .WithTags("Retention").RequireAuthorization(p => p.RequireRole(Auth.Roles.Admin))
+            .WithSummary("Runs the retention job now: anonymises cases closed longer than CaseFlow:Retention:ClosedCaseDays.");
+        return app;
+    }
+}
