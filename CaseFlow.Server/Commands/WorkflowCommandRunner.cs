@@ -139,6 +139,11 @@ public sealed partial class WorkflowCommandRunner(
                 logger.LogInformation("Instance {InstanceId} changed underneath attempt {Attempt}; re-running the command", instanceId, attempt);
                 continue;
             }
+            catch (DbUpdateException ex) when (attempt < MaxAttempts && Security.AuditChain.IsPositionTaken(ex))
+            {
+                logger.LogInformation("Another node appended to the audit chain during attempt {Attempt} on instance {InstanceId}; re-running the command", attempt, instanceId);
+                continue;
+            }
             catch (DbUpdateConcurrencyException ex)
             {
                 throw new CommandConflictException($"Instance {instanceId} kept changing; try again.", ex);

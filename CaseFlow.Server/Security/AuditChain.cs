@@ -28,4 +28,17 @@ public static class AuditChain
     /// <summary>SHA-256 (lower-case hex) of the previous hash followed by the row's canonical content.</summary>
     public static string Link(string previousHash, StoredAuditEntry entry) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(previousHash + "\n" + Canonical(entry))));
+
+    /// <summary>
+    /// Whether a save failed because another node linked an entry at the same chain position first (the unique
+    /// IX_AuditEntries_Seq). Re-running the command relinks its entries after the other node's.
+    /// </summary>
+    public static bool IsPositionTaken(Microsoft.EntityFrameworkCore.DbUpdateException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+
+        // SQLite: "UNIQUE constraint failed: AuditEntries.Seq"; PostgreSQL: 'violates unique constraint "IX_AuditEntries_Seq"'.
+        var message = exception.InnerException?.Message ?? "";
+        return message.Contains("AuditEntries.Seq", StringComparison.Ordinal) || message.Contains("IX_AuditEntries_Seq", StringComparison.Ordinal);
+    }
 }
