@@ -64,11 +64,28 @@ public sealed class DesignerFixture : IAsyncLifetime
         {
             if (message.Type is "error" or "warning")
             {
-                output?.WriteLine($"[browser {message.Type}] {message.Text}");
+                Write(output, $"[browser {message.Type}] {message.Text}");
             }
         };
-        page.PageError += (_, error) => output?.WriteLine($"[browser page error] {error}");
+        page.PageError += (_, error) => Write(output, $"[browser page error] {error}");
         return page;
+    }
+
+    /// <summary>
+    /// Writes to the output of the test that opened the page. A page outlives its test (its tab stays open), and xUnit
+    /// throws when a finished test's output is written to; thrown inside Playwright's event dispatch, that broke the
+    /// browser connection for every later test.
+    /// </summary>
+    private static void Write(ITestOutputHelper? output, string line)
+    {
+        try
+        {
+            output?.WriteLine(line);
+        }
+        catch (InvalidOperationException)
+        {
+            // the test that opened the page has ended; nobody reads its output any more
+        }
     }
 
     public async ValueTask DisposeAsync()

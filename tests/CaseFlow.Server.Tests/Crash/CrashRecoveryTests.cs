@@ -98,6 +98,10 @@ public sealed class CrashRecoveryTests : IDisposable
         {
             ["CaseFlow__Smtp__Host"] = smtp.Host,
             ["CaseFlow__Smtp__Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+
+            // While the SMTP server is down the delays double (5 s, 10 s, 20 s, ...); on a slow machine the first server
+            // lived long enough to push the last email's next attempt past the 30 s this test waits after the restart.
+            ["CaseFlow__Outbox__RetryMaxDelaySeconds"] = "5",
         };
         await smtp.StopAsync();
         var recipients = Enumerable.Range(0, 3).Select(i => $"crash-mail-{i}-{Guid.NewGuid():N}@example.org").ToList();
