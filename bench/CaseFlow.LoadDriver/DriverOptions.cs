@@ -20,6 +20,9 @@ internal sealed record DriverOptions
           --concurrency N   most requests in flight; beyond it arrivals wait and their wait counts (default 64)
           --seed N          complaints created before a complete or queues run (default: enough for the run)
           --server PATH     CaseFlow.Server.dll to start (default: the Release build next to this repository's bench)
+          --set KEY=VALUE   an environment variable for the server, repeatable, e.g.
+                            --set ConnectionStrings__CaseFlow="Data Source={data}/caseflow.db"
+                            ({data} is the run's fresh data directory)
           --no-baseline     skip the raw ADO.NET baseline
         """;
 
@@ -38,6 +41,9 @@ internal sealed record DriverOptions
     public string? ServerDll { get; init; }
 
     public bool Baseline { get; init; } = true;
+
+    /// <summary>Extra environment variables for the server process (configuration overrides).</summary>
+    public IReadOnlyDictionary<string, string> ServerSettings { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Operations the warm-up and the measured run start, which the seed must cover for <c>complete</c>.</summary>
     public int PlannedOperations => Rate * (WarmupSeconds + DurationSeconds);
@@ -62,11 +68,23 @@ internal sealed record DriverOptions
                 "--seed" => options with { Seed = Positive(Next(), "--seed") },
                 "--server" => options with { ServerDll = Next() },
                 "--no-baseline" => options with { Baseline = false },
+                "--set" => options with { ServerSettings = With(options.ServerSettings, Next()) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }
 
         return options;
+    }
+
+    private static Dictionary<string, string> With(IReadOnlyDictionary<string, string> settings, string pair)
+    {
+        var equals = pair.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0)
+        {
+            throw new ArgumentException($"--set needs KEY=VALUE, not '{pair}'");
+        }
+
+        return new Dictionary<string, string>(settings) { [pair[..equals]] = pair[(equals + 1)..] };
     }
 
     private static int Positive(string value, string name) =>

@@ -27,7 +27,7 @@ ILoadScenario scenario = options.Scenario switch
 var serverDll = options.ServerDll ?? ServerLocation.DefaultDll();
 Console.WriteLine($"starting {serverDll}");
 var runs = new List<RunFigures>();
-await using (var server = await ServerUnderTest.StartAsync(serverDll))
+await using (var server = await ServerUnderTest.StartAsync(serverDll, options.ServerSettings))
 {
     Console.WriteLine($"server on {server.BaseUrl} (data {server.DataDirectory}); preparing {options.Scenario}");
     await scenario.PrepareAsync(server, options);

@@ -34,7 +34,7 @@ internal sealed class ServerUnderTest : IAsyncDisposable
 
     public long CurrentRssBytes => ReadRss(process.Id) ?? 0;
 
-    public static async Task<ServerUnderTest> StartAsync(string serverDll)
+    public static async Task<ServerUnderTest> StartAsync(string serverDll, IReadOnlyDictionary<string, string> settings)
     {
         if (!File.Exists(serverDll))
         {
@@ -56,6 +56,11 @@ internal sealed class ServerUnderTest : IAsyncDisposable
 
         // Two lines per request at Information would measure the console and the log file, not CaseFlow.
         start.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value.Replace("{data}", dataDirectory, StringComparison.Ordinal);
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine($"  server: {e.Data}"); } };
