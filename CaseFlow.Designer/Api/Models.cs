@@ -17,7 +17,9 @@ public sealed record TaskItem(
     DateTimeOffset CreatedAt,
     IReadOnlyList<string> Outcomes,
     string State,
-    int EscalationLevel);
+    int EscalationLevel,
+    string? CaseSubject = null,
+    string? RespondentName = null);
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
 

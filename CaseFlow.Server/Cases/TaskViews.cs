@@ -8,7 +8,7 @@ namespace CaseFlow.Server.Cases;
 /// <summary>Maps task rows to the queue view, with working days left for open tasks.</summary>
 public static class TaskViews
 {
-    public static TaskResponse ToResponse(StoredTask t, string? caseNumber, IBusinessCalendar calendar, DateTimeOffset now, int escalationLevel = 0)
+    public static TaskResponse ToResponse(StoredTask t, string? caseNumber, IBusinessCalendar calendar, DateTimeOffset now, int escalationLevel = 0, string? caseSubject = null, string? respondentName = null)
     {
         ArgumentNullException.ThrowIfNull(t);
         ArgumentNullException.ThrowIfNull(calendar);
@@ -32,6 +32,8 @@ public static class TaskViews
             t.Outcome,
             t.CompletedBy,
             t.CompletedAt,
-            escalationLevel);
+            escalationLevel,
+            caseSubject,
+            respondentName);
     }
 }

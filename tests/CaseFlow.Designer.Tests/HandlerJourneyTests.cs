@@ -41,6 +41,8 @@ public sealed class HandlerJourneyTests(DesignerFixture designer) : IClassFixtur
         await Journeys.ShowQueueAsync(page, "待认领");
         var row = Journeys.RowOf(page, complaint.Number);
         await Expect(row).ToContainTextAsync("受理审查");
+        await Expect(row.Locator("[data-test=case-subject]")).ToHaveTextAsync("电热水壶漏电");
+        await Expect(row.Locator("[data-test=respondent]")).ToHaveTextAsync("城关家电商行");
         await Expect(row.Locator("[data-test=days-left]")).ToContainTextAsync("剩余");
         await page.ScreenshotAsync(new() { Path = RepositoryPaths.Screenshot("workbench-candidate") });
 

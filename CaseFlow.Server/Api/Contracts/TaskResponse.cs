@@ -19,4 +19,6 @@ public sealed record TaskResponse(
     string? Outcome,
     string? CompletedBy,
     DateTimeOffset? CompletedAt,
-    int EscalationLevel = 0);
+    int EscalationLevel = 0,
+    string? CaseSubject = null,
+    string? RespondentName = null);

@@ -15,8 +15,12 @@ public sealed class TasksApiTests(CaseFlowApp app) : IClassFixture<CaseFlowApp>
         var created = await intake.CreateComplaintAsync();
         var caseId = (string)created["id"]!;
 
-        Assert.Single(await intake.TasksAsync(caseId));
+        var task = Assert.Single(await intake.TasksAsync(caseId))!;
         Assert.Empty(await handler.TasksAsync(caseId));
+
+        // The queue row says what the case is about and against whom, without opening it.
+        Assert.Equal("购买的电热水壶漏电", (string)task["caseSubject"]!);
+        Assert.Equal("城关家电商行", (string)task["respondentName"]!);
     }
 
     [Fact]
