@@ -99,9 +99,12 @@ public sealed class CrashRecoveryTests : IDisposable
             ["CaseFlow__Smtp__Host"] = smtp.Host,
             ["CaseFlow__Smtp__Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
 
-            // While the SMTP server is down the delays double (5 s, 10 s, 20 s, ...); on a slow machine the first server
-            // lived long enough to push the last email's next attempt past the 30 s this test waits after the restart.
+            // While the SMTP server is down the delays double (5 s, 10 s, 20 s, ...), and a message the killed server had
+            // claimed stays leased to it (120 s by default) before another may take it: on a slow machine either pushed
+            // the last email past the 30 s this test waits after the restart. Short delays and leases keep the test
+            // about delivering once, not about the defaults.
             ["CaseFlow__Outbox__RetryMaxDelaySeconds"] = "5",
+            ["CaseFlow__Outbox__LockSeconds"] = "5",
         };
         await smtp.StopAsync();
         var recipients = Enumerable.Range(0, 3).Select(i => $"crash-mail-{i}-{Guid.NewGuid():N}@example.org").ToList();
