@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace CaseFlow.LoadDriver.Baseline;
 
 /// <summary>
@@ -11,14 +9,12 @@ namespace CaseFlow.LoadDriver.Baseline;
 internal sealed class RawCompletion(string databasePath) : RawWriter(databasePath)
 {
     private static readonly string StateJson = new('x', 2_000);
-    private readonly string path = databasePath;
     private (string Task, string Instance, string Case)[] open = [];
 
     /// <summary>Reads the open acceptance tasks the run did not use.</summary>
     public async Task<int> PrepareAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={path}");
-        await connection.OpenAsync();
+        await using var connection = await OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT Id, InstanceId, CaseId FROM Tasks WHERE ElementId = 'decideAcceptance' AND State = 'Open'";
         var rows = new List<(string, string, string)>();

@@ -66,12 +66,9 @@ internal sealed class RawIntake(string databasePath) : RawWriter(databasePath)
     /// <summary>The counter the raw case numbers come from, next to the server's own.</summary>
     public async Task PrepareAsync()
     {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePathForPrepare}");
-        await connection.OpenAsync();
+        await using var connection = await OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "INSERT OR IGNORE INTO Counters (Name, Value) VALUES ('RAW2026', 0)";
         await command.ExecuteNonQueryAsync();
     }
-
-    private string DatabasePathForPrepare { get; } = databasePath;
 }

@@ -15,14 +15,21 @@ internal abstract class RawWriter(string databasePath)
     /// <summary>Writes the rows of operation <paramref name="index"/> in one transaction.</summary>
     public async Task RunAsync(int index)
     {
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
+        await using var connection = await OpenAsync();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
         await WriteAsync(new Statements(connection, transaction), index);
         await transaction.CommitAsync();
     }
 
     protected abstract Task WriteAsync(Statements sql, int index);
+
+    /// <summary>A pooled connection to the database, for the operations and for a baseline's preparation.</summary>
+    protected async Task<SqliteConnection> OpenAsync()
+    {
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
 
     protected static string Id(Guid id) => id.ToString().ToUpperInvariant();
 
