@@ -50,20 +50,7 @@ public sealed class StatutoryDeadlineFactory(RuleSetStore store, IBusinessCalend
         var start = rule.CountsFromReceipt ? storedCase.ReceivedAt
             : rule.CountsFromCaseOpening && storedCase.FiledAt is { } filedAt ? filedAt
             : now;
-        return new StoredDeadline
-        {
-            Id = Guid.NewGuid(),
-            CaseId = storedCase.Id,
-            Name = rule.NameZh,
-            Rule = rule.Duration.ToString(),
-            RuleCode = rule.Code,
-            RuleSetId = resolved.RuleSet.Id,
-            LegalBasis = rule.LegalBasis,
-            Unit = rule.Unit,
-            StartedAt = start,
-            DueAt = DeadlineArithmetic.ComputeDue(calendar, rule, start),
-            State = DeadlineState.Running,
-        };
+        return FromRule(resolved, storedCase.Id, taskId: null, start, now);
     }
 
     /// <summary>The deadline for the task <paramref name="taskId"/> opened at <paramref name="now"/>, or null when it has none.</summary>
@@ -80,26 +67,7 @@ public sealed class StatutoryDeadlineFactory(RuleSetStore store, IBusinessCalend
                 // A period running from receipt counts from the case's receipt, so a letter entered days late is not
                 // given extra time (O121 Art. 15 "自收到投诉之日起").
                 var start = rule.CountsFromReceipt && receivedAt is { } received ? received : now;
-                var due = DeadlineArithmetic.ComputeDue(calendar, rule, start);
-                var ladder = EscalationLadder.Plan(calendar, rule, due, NoneFired, now);
-                return new StoredDeadline
-                {
-                    Id = Guid.NewGuid(),
-                    CaseId = caseId,
-                    TaskId = taskId,
-                    Name = rule.NameZh,
-                    Rule = rule.Duration.ToString(),
-                    RuleCode = rule.Code,
-                    RuleSetId = resolved.RuleSet.Id,
-                    LegalBasis = rule.LegalBasis,
-                    Unit = rule.Unit,
-                    StartedAt = start,
-                    DueAt = due,
-                    State = DeadlineState.Running,
-
-                    // A letter entered late may already be inside its warning period: the sweep gives that warning now.
-                    NextStepAt = ladder.Due.Count > 0 ? now : ladder.NextAt,
-                };
+                return FromRule(resolved, caseId, taskId, start, now);
             }
 
             logger.LogWarning("No rule set in force on {ReceivedOn} has the deadline rule {RuleCode}; task {TaskId} falls back to its plain duration", receivedOn, code, taskId);
@@ -118,5 +86,35 @@ public sealed class StatutoryDeadlineFactory(RuleSetStore store, IBusinessCalend
                 State = DeadlineState.Running,
             }
             : null;
+    }
+
+    /// <summary>
+    /// A running deadline under <paramref name="resolved"/> counted from <paramref name="start"/>, with its escalation
+    /// ladder planned: the sweep only looks at deadlines whose <see cref="StoredDeadline.NextStepAt"/> has come.
+    /// </summary>
+    private StoredDeadline FromRule(ResolvedDeadlineRule resolved, Guid caseId, Guid? taskId, DateTimeOffset start, DateTimeOffset now)
+    {
+        var rule = resolved.Rule;
+        var due = DeadlineArithmetic.ComputeDue(calendar, rule, start);
+        var ladder = EscalationLadder.Plan(calendar, rule, due, NoneFired, now);
+        return new StoredDeadline
+        {
+            Id = Guid.NewGuid(),
+            CaseId = caseId,
+            TaskId = taskId,
+            Name = rule.NameZh,
+            Rule = rule.Duration.ToString(),
+            RuleCode = rule.Code,
+            RuleSetId = resolved.RuleSet.Id,
+            LegalBasis = rule.LegalBasis,
+            Unit = rule.Unit,
+            StartedAt = start,
+            DueAt = due,
+            State = DeadlineState.Running,
+
+            // A case entered late (or a period counted from receipt) may already be inside its warning period: the
+            // sweep gives that warning now.
+            NextStepAt = ladder.Due.Count > 0 ? now : ladder.NextAt,
+        };
     }
 }
