@@ -12,6 +12,8 @@ internal sealed record DriverOptions
           intake     POST /api/cases: a complaint through the built-in process to its first task and deadline
           complete   POST /api/tasks/{id}/complete: the acceptance task of seeded complaints, accepted to office-1
           queues     GET /api/tasks?scope=candidate: the intake group's queue over the seeded complaints
+          soak       4 in 10 intakes, 3 in 10 acceptances of earlier intakes, 3 in 10 queue reads, for the whole
+                     --duration, reported per minute with the server's resident set (no baseline)
 
         options:
           --rate N          requests started per second, open loop (default 200)

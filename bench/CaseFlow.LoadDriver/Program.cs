@@ -16,6 +16,12 @@ catch (ArgumentException ex)
     return 2;
 }
 
+var serverDll = options.ServerDll ?? ServerLocation.DefaultDll();
+if (options.Scenario == "soak")
+{
+    return await Soak.RunAsync(options, serverDll);
+}
+
 ILoadScenario scenario = options.Scenario switch
 {
     "intake" => new IntakeScenario(),
@@ -24,7 +30,6 @@ ILoadScenario scenario = options.Scenario switch
     _ => throw new ArgumentException($"unknown scenario '{options.Scenario}'\n{DriverOptions.Usage}"),
 };
 
-var serverDll = options.ServerDll ?? ServerLocation.DefaultDll();
 Console.WriteLine($"starting {serverDll}");
 var runs = new List<RunFigures>();
 await using (var server = await ServerUnderTest.StartAsync(serverDll, options.ServerSettings))
