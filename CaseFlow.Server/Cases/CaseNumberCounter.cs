@@ -43,7 +43,21 @@ internal static class CaseNumberCounter
             parameter.ParameterName = "@name";
             parameter.Value = name;
             command.Parameters.Add(parameter);
-            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            // On its own on SQLite the statement is a write transaction: it queues at the file's write gate like a save.
+            var gate = command.Transaction is null && db.Database.IsSqlite() ? SqliteWriteGate.For(connection) : null;
+            if (gate is not null)
+            {
+                await gate.WaitAsync(cancellationToken);
+            }
+
+            try
+            {
+                return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            }
+            finally
+            {
+                gate?.Release();
+            }
         }
         finally
         {

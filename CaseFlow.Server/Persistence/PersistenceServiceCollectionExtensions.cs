@@ -32,6 +32,7 @@ public static class PersistenceServiceCollectionExtensions
             builder.Services.AddDbContext<CaseFlowDbContext>((services, options) =>
             {
                 options.UseSqlite(services.GetRequiredService<DatabaseConnection>().ConnectionString);
+                options.AddInterceptors(new SqliteConnectionSettings());
                 options.AddInterceptors(services.GetRequiredService<PointsLedgerInterceptor>());
                 options.AddInterceptors(services.GetRequiredService<Security.AuditChainInterceptor>()); // after points: audits what they add too
             });
@@ -75,7 +76,8 @@ public sealed class DatabaseConnection
             configured = new SqliteConnectionStringBuilder
             {
                 DataSource = Path.Combine(value.DataDirectoryFullPath, PersistenceServiceCollectionExtensions.SqliteFileName),
-                Cache = SqliteCacheMode.Shared,
+                // A private cache: in shared-cache mode concurrent writers meet table locks (SQLITE_LOCKED), retried with thread sleeps.
+                Cache = SqliteCacheMode.Private,
                 Pooling = true,
                 DefaultTimeout = 30,
             }.ToString();

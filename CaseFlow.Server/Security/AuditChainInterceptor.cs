@@ -12,13 +12,13 @@ namespace CaseFlow.Server.Security;
 /// </summary>
 /// <remarks>
 /// Linking needs the last row's hash, so saves that carry audit entries are serialised in this process while they
-/// run (a semaphore held from linking until the save ends). Across nodes the unique chain position makes a second
+/// run (a semaphore held from linking until the save ends; on SQLite the file's write gate, held by every save). Across nodes the unique chain position makes a second
 /// writer's save fail rather than fork the chain; the command runner's retry then relinks it.
 /// </remarks>
 internal sealed class AuditChainInterceptor(TimeProvider clock, IHttpContextAccessor http) : SaveChangesInterceptor, IDisposable
 {
     private readonly SemaphoreSlim chainLock = new(1, 1);
-    private readonly ConditionalWeakTable<DbContext, object> holders = [];
+    private readonly ConditionalWeakTable<DbContext, SemaphoreSlim> holders = [];
 
     // A save retried on the same context must not audit the same row twice.
     private readonly ConditionalWeakTable<object, object?> audited = [];
@@ -26,14 +26,17 @@ internal sealed class AuditChainInterceptor(TimeProvider clock, IHttpContextAcce
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        if (eventData.Context is CaseFlowDbContext db && Collect(db) is { Count: > 0 } pending)
+        if (eventData.Context is CaseFlowDbContext db && Collect(db) is var pending && GateFor(db, pending) is { } gate)
         {
-            await chainLock.WaitAsync(cancellationToken);
-            holders.AddOrUpdate(db, this);
+            await gate.WaitAsync(cancellationToken);
+            holders.AddOrUpdate(db, gate);
             try
             {
-                var last = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Seq).Select(a => new { a.Seq, a.Hash }).FirstOrDefaultAsync(cancellationToken);
-                Link(pending, last?.Seq ?? 0, last?.Hash ?? AuditChain.Genesis);
+                if (pending.Count > 0)
+                {
+                    var last = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Seq).Select(a => new { a.Seq, a.Hash }).FirstOrDefaultAsync(cancellationToken);
+                    Link(pending, last?.Seq ?? 0, last?.Hash ?? AuditChain.Genesis);
+                }
             }
             catch
             {
@@ -48,14 +51,17 @@ internal sealed class AuditChainInterceptor(TimeProvider clock, IHttpContextAcce
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        if (eventData.Context is CaseFlowDbContext db && Collect(db) is { Count: > 0 } pending)
+        if (eventData.Context is CaseFlowDbContext db && Collect(db) is var pending && GateFor(db, pending) is { } gate)
         {
-            chainLock.Wait();
-            holders.AddOrUpdate(db, this);
+            gate.Wait();
+            holders.AddOrUpdate(db, gate);
             try
             {
-                var last = db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Seq).Select(a => new { a.Seq, a.Hash }).FirstOrDefault();
-                Link(pending, last?.Seq ?? 0, last?.Hash ?? AuditChain.Genesis);
+                if (pending.Count > 0)
+                {
+                    var last = db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Seq).Select(a => new { a.Seq, a.Hash }).FirstOrDefault();
+                    Link(pending, last?.Seq ?? 0, last?.Hash ?? AuditChain.Genesis);
+                }
             }
             catch
             {
@@ -120,11 +126,20 @@ internal sealed class AuditChainInterceptor(TimeProvider clock, IHttpContextAcce
 
     private void Release(DbContext? db)
     {
-        if (db is not null && holders.Remove(db))
+        if (db is not null && holders.TryGetValue(db, out var gate) && holders.Remove(db))
         {
-            chainLock.Release();
+            gate.Release();
         }
     }
+
+    /// <summary>
+    /// The lock this save holds until it ends: on SQLite the file's write gate for every save, since the file has one
+    /// writer anyway and the gate queues writers without sleeping threads; elsewhere the chain lock, only when linking.
+    /// </summary>
+    private SemaphoreSlim? GateFor(CaseFlowDbContext db, List<StoredAuditEntry> pending) =>
+        db.Database.IsSqlite() ? SqliteWriteGate.For(db.Database.GetDbConnection())
+        : pending.Count > 0 ? chainLock
+        : null;
 
     /// <summary>Adds entries for this save's audited changes and returns every entry still to be linked, in insertion order.</summary>
     private List<StoredAuditEntry> Collect(CaseFlowDbContext db)

@@ -26,6 +26,10 @@ internal sealed record DriverOptions
                             --set ConnectionStrings__CaseFlow="Data Source={data}/caseflow.db"
                             ({data} is the run's fresh data directory)
           --no-baseline     skip the raw ADO.NET baseline
+          --provider NAME   sqlite (default) or postgres
+          --connection CS   the PostgreSQL connection string for --provider postgres; {run} becomes a name unique to
+                            the run, e.g. "Host=127.0.0.1;Port=5432;Username=caseflow;Database=load_{run}" (the server's
+                            migrations create the database). The raw baseline runs on SQLite only, so it is skipped.
         """;
 
     public required string Scenario { get; init; }
@@ -43,6 +47,12 @@ internal sealed record DriverOptions
     public string? ServerDll { get; init; }
 
     public bool Baseline { get; init; } = true;
+
+    public string Provider { get; init; } = "sqlite";
+
+    public string? Connection { get; init; }
+
+    public bool OnPostgres => Provider == "postgres";
 
     /// <summary>Extra environment variables for the server process (configuration overrides).</summary>
     public IReadOnlyDictionary<string, string> ServerSettings { get; init; } = new Dictionary<string, string>();
@@ -71,7 +81,19 @@ internal sealed record DriverOptions
                 "--server" => options with { ServerDll = Next() },
                 "--no-baseline" => options with { Baseline = false },
                 "--set" => options with { ServerSettings = With(options.ServerSettings, Next()) },
+                "--provider" => options with { Provider = ProviderName(Next()) },
+                "--connection" => options with { Connection = Next() },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
+            };
+        }
+
+        if (options.OnPostgres)
+        {
+            var connection = options.Connection ?? throw new ArgumentException("--provider postgres needs --connection");
+            options = options with
+            {
+                Baseline = false,
+                ServerSettings = With(With(options.ServerSettings, "CaseFlow__Database__Provider=Postgres"), $"ConnectionStrings__CaseFlow={connection}"),
             };
         }
 
@@ -88,6 +110,9 @@ internal sealed record DriverOptions
 
         return new Dictionary<string, string>(settings) { [pair[..equals]] = pair[(equals + 1)..] };
     }
+
+    private static string ProviderName(string value) =>
+        value is "sqlite" or "postgres" ? value : throw new ArgumentException($"--provider is sqlite or postgres, not '{value}'");
 
     private static int Positive(string value, string name) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0

@@ -58,7 +58,8 @@ internal sealed class ServerUnderTest : IAsyncDisposable
         start.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
         foreach (var (key, value) in settings)
         {
-            start.Environment[key] = value.Replace("{data}", dataDirectory, StringComparison.Ordinal);
+            start.Environment[key] = value.Replace("{data}", dataDirectory, StringComparison.Ordinal)
+                .Replace("{run}", Path.GetFileName(dataDirectory).Replace('-', '_').ToLowerInvariant(), StringComparison.Ordinal);
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
