@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CaseFlow.Designer.Tests.Fixtures;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace CaseFlow.Designer.Tests;
@@ -41,8 +40,8 @@ public sealed class DashboardJourneyTests(DesignerFixture designer) : IClassFixt
 
         // The month's summary: the server's own narrative, and the charts drawn.
         var today = TimeProvider.System.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
-        var from = new DateTime(today.Year, today.Month, 1).ToString("yyyy-MM-dd");
-        var to = today.ToString("yyyy-MM-dd");
+        var from = new DateTime(today.Year, today.Month, 1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var to = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var summary = await chief.GetFromJsonAsync<JsonObject>($"/api/reports/summary?from={from}&to={to}", cancellation);
         await Expect(page.Locator("[data-test=narrative]")).ToContainTextAsync(summary!["narrative"]!.GetValue<string>());
         await Expect(page.Locator("[data-test=sum-received]")).ToHaveTextAsync(summary["received"]!.ToString());
@@ -73,6 +72,7 @@ public sealed class DashboardJourneyTests(DesignerFixture designer) : IClassFixt
     {
         var page = await designer.NewPageAsync();
         await Journeys.SignInAsync(page, "intake");
+        await Expect(page).ToHaveURLAsync(new Regex("/workbench$"));
         await Expect(page.Locator("[data-test=nav-intake]")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-test=nav-dashboard]")).ToHaveCountAsync(0);
         await page.GotoAsync("/dashboard");

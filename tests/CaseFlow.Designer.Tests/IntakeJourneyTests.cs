@@ -117,6 +117,7 @@ public sealed class IntakeJourneyTests(DesignerFixture designer) : IClassFixture
 
         var page = await designer.NewPageAsync();
         await Journeys.SignInAsync(page, "intake");
+        await Expect(page).ToHaveURLAsync(new Regex("/workbench$"));
         await page.GotoAsync($"/cases/{fifth.Id}");
         var warnings = page.Locator("[data-test=case-warnings]");
         await Expect(warnings.Locator("[data-code=frequent-complainant]")).ToContainTextAsync("短时间内多次投诉");
