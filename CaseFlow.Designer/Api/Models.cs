@@ -47,7 +47,9 @@ public sealed record CaseDetail(
     decimal? AmountInvolved,
     IReadOnlyList<Deadline> Deadlines,
     IReadOnlyList<TaskItem> Tasks,
-    IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<TimelineEntry> Timeline,
+    Guid? ProcessInstanceId = null,
+    IReadOnlyList<CaseWarning>? Warnings = null);
 
 /// <summary>The named queues of the workbench and the query each one sends to <c>GET /api/tasks</c>.</summary>
 public enum QueueName

@@ -33,6 +33,8 @@ public sealed class DesignerFixture : IAsyncLifetime
             {
                 // the 督办 badge comes from the escalation sweep; run it every second instead of every 15
                 ["CaseFlow__Scheduling__EscalationSweepSeconds"] = "1",
+                // a small upload limit, so the size refusal is tested without sending 20 MB
+                ["CaseFlow__Documents__MaxBytes"] = "1048576",
             },
             TestContext.Current.CancellationToken);
         playwright = await Playwright.CreateAsync();
