@@ -119,6 +119,9 @@ start_postgresql() {
         "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
         >/dev/null || { cat "$PG_DIR/server.log" >&2; return 1; }
     export CASEFLOW_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
+    # The fault tests (tests/CaseFlow.Server.Tests/Faults) restart this cluster mid-load with pg_ctl: they need its
+    # data directory, its binaries and the user it runs as (empty when that is the current user).
+    export CASEFLOW_TEST_PG_DATA="$PG_DIR/data" CASEFLOW_TEST_PG_BIN="$bin" CASEFLOW_TEST_PG_USER="$owner"
 }
 
 stop_postgresql() {
@@ -128,6 +131,7 @@ stop_postgresql() {
     fi
     rm -rf "$PG_DIR"
     PG_DIR=""
+    unset CASEFLOW_TEST_PG_DATA CASEFLOW_TEST_PG_BIN CASEFLOW_TEST_PG_USER
 }
 
 # ---------------------------------------------------------------------------------------------------------------

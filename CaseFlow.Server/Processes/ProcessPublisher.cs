@@ -24,7 +24,7 @@ public sealed class ProcessPublisher(CaseFlowDbContext db, IBpmnParser parser, T
 
     /// <summary>Publishes <paramref name="xml"/> as the next version of <paramref name="key"/> (removing the draft it came from, in the same transaction).</summary>
     public Task<PublishOutcome> PublishAsync(string key, string xml, string publishedBy, CancellationToken cancellationToken, StoredProcessDraft? fromDraft = null) =>
-        PublishAsync(key, xml, publishedBy, calleesMayBeMissing: false, cancellationToken, fromDraft);
+        PublishAsync(key, xml, publishedBy, builtIn: false, cancellationToken, fromDraft);
 
     /// <summary>
     /// Publishes a process shipped with CaseFlow. It may call a process this installation does not have yet (a library
@@ -32,13 +32,13 @@ public sealed class ProcessPublisher(CaseFlowDbContext db, IBpmnParser parser, T
     /// retrying the incident calls it.
     /// </summary>
     public Task<PublishOutcome> PublishBuiltInAsync(string key, string xml, CancellationToken cancellationToken) =>
-        PublishAsync(key, xml, "system", calleesMayBeMissing: true, cancellationToken);
+        PublishAsync(key, xml, "system", builtIn: true, cancellationToken);
 
-    private async Task<PublishOutcome> PublishAsync(string key, string xml, string publishedBy, bool calleesMayBeMissing, CancellationToken cancellationToken, StoredProcessDraft? fromDraft = null)
+    private async Task<PublishOutcome> PublishAsync(string key, string xml, string publishedBy, bool builtIn, CancellationToken cancellationToken, StoredProcessDraft? fromDraft = null)
     {
         var result = parser.Parse(xml);
         var published = await CalledProcessCheck.LatestVersionsAsync(db, cancellationToken);
-        if (calleesMayBeMissing && result.Graph is { } called)
+        if (builtIn && result.Graph is { } called)
         {
             published = CalledProcessCheck.AssumingPublished(published, called);
         }
@@ -51,10 +51,14 @@ public sealed class ProcessPublisher(CaseFlowDbContext db, IBpmnParser parser, T
 
         var graph = result.Graph!;
         var latest = await db.ProcessVersions.Where(p => p.ProcessKey == key).MaxAsync(p => (int?)p.Version, cancellationToken) ?? 0;
+
+        // A built-in process is published only as version 1, so nodes starting together collide on the primary key
+        // (the start-up seeder catches that) instead of one publishing version 1 and the next, a moment later, version 2.
+        var version = builtIn ? 1 : latest + 1;
         db.ProcessVersions.Add(new StoredProcessVersion
         {
             ProcessKey = key,
-            Version = latest + 1,
+            Version = version,
             Name = graph.Name ?? key,
             Xml = xml,
             PublishedAt = clock.GetUtcNow(),
@@ -67,11 +71,11 @@ public sealed class ProcessPublisher(CaseFlowDbContext db, IBpmnParser parser, T
         }
 
         // The new version's timer starts replace the older versions' in the same transaction.
-        var timers = await timerStarts.StageAsync(db, key, latest + 1, graph, calendar, cancellationToken);
+        var timers = await timerStarts.StageAsync(db, key, version, graph, calendar, cancellationToken);
 
         // Two publishers racing get the same next version; the primary key lets only one commit.
         await db.SaveChangesAsync(cancellationToken);
         await timerStarts.ApplyAsync(timers, cancellationToken);
-        return new PublishOutcome.Published(latest + 1);
+        return new PublishOutcome.Published(version);
     }
 }

@@ -54,7 +54,10 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>What the server wrote to its console so far (NLog's readable lines), e.g. to count a log event per node.</summary>
     public IReadOnlyCollection<string> Output => output;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => StartAsync(TimeSpan.FromSeconds(90), cancellationToken);
+
+    /// <summary>Starts the server and waits until it is healthy, for at most <paramref name="limit"/>.</summary>
+    public async Task StartAsync(TimeSpan limit, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -79,7 +82,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
         using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(90))
+        while (deadline.Elapsed < limit)
         {
             if (process.HasExited)
             {
@@ -105,7 +108,7 @@ public sealed class ServerProcess : IAsyncDisposable
             await Task.Delay(200, cancellationToken);
         }
 
-        throw new TimeoutException("The server did not become healthy within 90 seconds.");
+        throw new TimeoutException($"The server did not become healthy within {limit.TotalSeconds:0} seconds.");
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing, exactly what a crash or <c>kill -9</c> does.</summary>
