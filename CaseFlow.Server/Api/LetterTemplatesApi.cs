@@ -79,7 +79,13 @@ public static class LetterTemplatesApi
     }
 
     private static async Task<IResult> PreviewAsync(
-        string code, LetterPreviewRequest request, LetterRenderer renderer, LetterTemplateStore store, CaseFlowDbContext db, CancellationToken cancellationToken)
+        string code,
+        LetterPreviewRequest request,
+        LetterRenderer renderer,
+        LetterTemplateStore store,
+        Security.CaseAccess access,
+        ClaimsPrincipal principal,
+        CancellationToken cancellationToken)
     {
         if (await store.GetCurrentAsync(code, cancellationToken) is null)
         {
@@ -94,9 +100,10 @@ public static class LetterTemplatesApi
         var values = ToText(request.Variables);
         if (request.CaseId is { } caseId)
         {
-            if (!await db.Cases.AnyAsync(c => c.Id == caseId, cancellationToken))
+            // The case-access rule: another office's case answers like a case that does not exist.
+            if (!await access.CanSeeAsync(caseId, CurrentUser.From(principal), cancellationToken))
             {
-                return ApiProblems.Field("caseId", $"There is no case '{caseId}'.");
+                return ApiProblems.NotFound($"There is no case '{caseId}'.");
             }
 
             return TypedResults.Ok(await renderer.RenderAsync(code, caseId, values, cancellationToken));

@@ -3,6 +3,7 @@ using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CaseFlow.Server.Security;
 
@@ -11,14 +12,18 @@ namespace CaseFlow.Server.Security;
 /// assignments) and links all new entries onto the chain, inside the save's own transaction.
 /// </summary>
 /// <remarks>
-/// Linking needs the last row's hash, so saves that carry audit entries are serialised in this process while they
-/// run (a semaphore held from linking until the save ends). Across nodes the unique chain position makes a second
-/// writer's save fail rather than fork the chain; the command runner's retry then relinks it.
+/// Linking needs the last row's hash, so the last row is read and the new rows written inside one transaction that
+/// holds the database's chain lock: on PostgreSQL a transaction-scoped advisory lock (every node, every context), on
+/// SQLite the write lock that <c>BEGIN IMMEDIATE</c> takes. When the save runs without a transaction of the caller's,
+/// the interceptor opens one and commits it when the save succeeds. The unique chain position stays as a last guard.
 /// </remarks>
-internal sealed class AuditChainInterceptor(TimeProvider clock, IHttpContextAccessor http) : SaveChangesInterceptor, IDisposable
+internal sealed class AuditChainInterceptor(TimeProvider clock, IHttpContextAccessor http) : SaveChangesInterceptor
 {
-    private readonly SemaphoreSlim chainLock = new(1, 1);
-    private readonly ConditionalWeakTable<DbContext, object> holders = [];
+    /// <summary>The advisory-lock key of the audit chain on PostgreSQL (any fixed number; "CFAUDIT" in ASCII).</summary>
+    internal const long PostgresChainLockKey = 0x43464155444954;
+
+    // The transaction each linking save opened itself (null when it joined the caller's), committed or rolled back when the save ends.
+    private readonly ConditionalWeakTable<DbContext, StrongBox<IDbContextTransaction?>> holders = [];
 
     // A save retried on the same context must not audit the same row twice.
     private readonly ConditionalWeakTable<object, object?> audited = [];
@@ -28,16 +33,18 @@ internal sealed class AuditChainInterceptor(TimeProvider clock, IHttpContextAcce
         ArgumentNullException.ThrowIfNull(eventData);
         if (eventData.Context is CaseFlowDbContext db && Collect(db) is { Count: > 0 } pending)
         {
-            await chainLock.WaitAsync(cancellationToken);
-            holders.AddOrUpdate(db, this);
+            var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            holders.AddOrUpdate(db, new StrongBox<IDbContextTransaction?>(owned));
             try
             {
+                await LockChainAsync(db, cancellationToken);
+
                 var last = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Seq).Select(a => new { a.Seq, a.Hash }).FirstOrDefaultAsync(cancellationToken);
                 Link(pending, last?.Seq ?? 0, last?.Hash ?? AuditChain.Genesis);
             }
             catch
             {
-                Release(db);
+                RollBack(db);
                 throw;
             }
         }
@@ -50,16 +57,21 @@ internal sealed class AuditChainInterceptor(TimeProvider clock, IHttpContextAcce
         ArgumentNullException.ThrowIfNull(eventData);
         if (eventData.Context is CaseFlowDbContext db && Collect(db) is { Count: > 0 } pending)
         {
-            chainLock.Wait();
-            holders.AddOrUpdate(db, this);
+            var owned = db.Database.CurrentTransaction is null ? db.Database.BeginTransaction() : null;
+            holders.AddOrUpdate(db, new StrongBox<IDbContextTransaction?>(owned));
             try
             {
+                if (db.Database.IsNpgsql())
+                {
+                    db.Database.ExecuteSql($"SELECT pg_advisory_xact_lock({PostgresChainLockKey})");
+                }
+
                 var last = db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Seq).Select(a => new { a.Seq, a.Hash }).FirstOrDefault();
                 Link(pending, last?.Seq ?? 0, last?.Hash ?? AuditChain.Genesis);
             }
             catch
             {
-                Release(db);
+                RollBack(db);
                 throw;
             }
         }
@@ -69,60 +81,90 @@ internal sealed class AuditChainInterceptor(TimeProvider clock, IHttpContextAcce
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        Release(eventData?.Context);
+        if (eventData?.Context is { } db && holders.TryGetValue(db, out var holder))
+        {
+            holders.Remove(db);
+            using var owned = holder.Value;
+            owned?.Commit();
+        }
+
         return base.SavedChanges(eventData!, result);
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Release(eventData?.Context);
-        return base.SavedChangesAsync(eventData!, result, cancellationToken);
+        if (eventData?.Context is { } db && holders.TryGetValue(db, out var holder))
+        {
+            holders.Remove(db);
+            if (holder.Value is { } owned)
+            {
+                await using (owned)
+                {
+                    await owned.CommitAsync(cancellationToken);
+                }
+            }
+        }
+
+        return await base.SavedChangesAsync(eventData!, result, cancellationToken);
     }
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
-        Release(eventData?.Context);
+        RollBack(eventData?.Context);
         base.SaveChangesFailed(eventData!);
     }
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        Release(eventData?.Context);
+        RollBack(eventData?.Context);
         return base.SaveChangesFailedAsync(eventData!, cancellationToken);
     }
 
-    // EF reports a concurrency conflict here and not through SaveChangesFailed, so the chain is released here too.
+    // EF reports a concurrency conflict here and not through SaveChangesFailed, so the chain's transaction ends here too.
     public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
     {
-        Release(eventData?.Context);
+        RollBack(eventData?.Context);
         return base.ThrowingConcurrencyException(eventData!, result);
     }
 
     public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
-        Release(eventData?.Context);
+        RollBack(eventData?.Context);
         return base.ThrowingConcurrencyExceptionAsync(eventData!, result, cancellationToken);
     }
 
     public override void SaveChangesCanceled(DbContextEventData eventData)
     {
-        Release(eventData?.Context);
+        RollBack(eventData?.Context);
         base.SaveChangesCanceled(eventData!);
     }
 
     public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
     {
-        Release(eventData?.Context);
+        RollBack(eventData?.Context);
         return base.SaveChangesCanceledAsync(eventData!, cancellationToken);
     }
 
-    public void Dispose() => chainLock.Dispose();
-
-    private void Release(DbContext? db)
+    /// <summary>
+    /// Takes the chain lock in the current transaction: on PostgreSQL the advisory lock, held until the transaction ends;
+    /// on SQLite the transaction's write lock already is it. A caller that changes rows with its own SQL before saving an
+    /// audit entry takes it first, so it never holds row locks while waiting for the chain (no lock-order deadlock).
+    /// </summary>
+    internal static async Task LockChainAsync(CaseFlowDbContext db, CancellationToken cancellationToken)
     {
-        if (db is not null && holders.Remove(db))
+        if (db.Database.IsNpgsql())
         {
-            chainLock.Release();
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgresChainLockKey})", cancellationToken);
+        }
+    }
+
+    /// <summary>Ends (rolls back) the transaction this interceptor opened for a failed save; a caller's transaction is the caller's to end.</summary>
+    private void RollBack(DbContext? db)
+    {
+        if (db is not null && holders.TryGetValue(db, out var holder))
+        {
+            holders.Remove(db);
+            holder.Value?.Dispose();
         }
     }
 
