@@ -53,4 +53,16 @@ public sealed class AuditTrailTests(CaseFlowApp app) : IClassFixture<CaseFlowApp
         Assert.Single(entries, e => ((string)e!["details"]!).StartsWith("released: intake → -", StringComparison.Ordinal));
         Assert.True((bool)(await admin.GetFromJsonAsync<JsonObject>("/api/admin/audit/verify", Cancel))!["ok"]!);
     }
+
+    [Fact]
+    public async Task ARefusedRoleCheck_IsRecordedAsAccessDenied()
+    {
+        var handler = await app.ClientForAsync("handler1");
+        var admin = await app.ClientForAsync("admin");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await handler.GetAsync("/api/admin/audit/verify", Cancel)).StatusCode);
+
+        var denied = (await admin.GetFromJsonAsync<JsonObject>("/api/admin/audit?action=AccessDenied&actor=handler1", Cancel))!["items"]!.AsArray();
+        Assert.Contains(denied, e => ((string?)e!["details"] ?? "").Contains("GET /api/admin/audit/verify", StringComparison.Ordinal));
+    }
 }
