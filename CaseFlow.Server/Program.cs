@@ -5,7 +5,7 @@ using CaseFlow.Server.Scheduling;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Seeding;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(AuditCommand.ConfigurationArguments(args));
 builder.AddCaseFlowLogging();
 builder.AddCaseFlowCore();
 builder.AddCaseFlowPersistence();
@@ -17,6 +17,11 @@ builder.AddCaseFlowDesigner();
 builder.AddCaseFlowSecurity();
 
 var app = builder.Build();
+if (AuditCommand.IsRequested(args))
+{
+    return await AuditCommand.RunAsync(app.Services, Console.Out, app.Lifetime.ApplicationStopping); // verify and exit, no server
+}
+
 app.UseCaseFlowSecurity(); // headers first, so every answer (401, 500 too) carries them
 app.UseCaseFlowDesigner();
 app.MapCaseFlowApi();
@@ -24,6 +29,7 @@ app.MapCaseFlowSecurity();
 app.MapCaseFlowDesigner();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 app.Run();
+return 0;
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

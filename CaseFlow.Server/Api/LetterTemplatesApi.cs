@@ -28,17 +28,17 @@ public static class LetterTemplatesApi
         return app;
     }
 
-    public sealed record TemplateSummary(string Code, string Name, int Version, IReadOnlyList<string> Fields, DateTimeOffset CreatedAt, string CreatedBy);
+    public sealed record TemplateSummary(string Code, string Name, int Version, IReadOnlyList<string> Fields, DateTimeOffset CreatedAt, string CreatedBy, string AddressedTo);
 
     public sealed record TemplateVersion(int Version, string Subject, string Body, DateTimeOffset CreatedAt, string CreatedBy);
 
     public sealed record TemplateVersionInfo(int Version, DateTimeOffset CreatedAt, string CreatedBy);
 
-    public sealed record TemplateDetail(string Code, string Name, IReadOnlyList<string> Fields, TemplateVersion Current, IReadOnlyList<TemplateVersionInfo> Versions);
+    public sealed record TemplateDetail(string Code, string Name, IReadOnlyList<string> Fields, TemplateVersion Current, IReadOnlyList<TemplateVersionInfo> Versions, string AddressedTo);
 
     private static async Task<IResult> ListAsync(LetterTemplateStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok((await store.ListCurrentAsync(cancellationToken))
-            .Select(t => new TemplateSummary(t.Code, t.Name, t.Version, FieldsOf(t), t.CreatedAt, t.CreatedBy)).ToList());
+            .Select(t => new TemplateSummary(t.Code, t.Name, t.Version, FieldsOf(t), t.CreatedAt, t.CreatedBy, LetterAddressees.Of(t))).ToList());
 
     private static async Task<IResult> GetAsync(string code, LetterTemplateStore store, CancellationToken cancellationToken)
     {
@@ -64,7 +64,7 @@ public static class LetterTemplatesApi
             return UnknownTemplate(code);
         }
 
-        var (errors, saved) = await store.SaveAsync(current, request.Subject, request.Body, CurrentUser.From(principal).UserName, cancellationToken);
+        var (errors, saved) = await store.SaveAsync(current, request.Subject, request.Body, request.AddressedTo, CurrentUser.From(principal).UserName, cancellationToken);
         if (errors.Count > 0)
         {
             return ApiProblems.Validation(errors, $"Letter template {code} was not saved.");
@@ -79,7 +79,13 @@ public static class LetterTemplatesApi
     }
 
     private static async Task<IResult> PreviewAsync(
-        string code, LetterPreviewRequest request, LetterRenderer renderer, LetterTemplateStore store, CaseFlowDbContext db, CancellationToken cancellationToken)
+        string code,
+        LetterPreviewRequest request,
+        LetterRenderer renderer,
+        LetterTemplateStore store,
+        Security.CaseAccess access,
+        ClaimsPrincipal principal,
+        CancellationToken cancellationToken)
     {
         if (await store.GetCurrentAsync(code, cancellationToken) is null)
         {
@@ -94,9 +100,10 @@ public static class LetterTemplatesApi
         var values = ToText(request.Variables);
         if (request.CaseId is { } caseId)
         {
-            if (!await db.Cases.AnyAsync(c => c.Id == caseId, cancellationToken))
+            // The case-access rule: another office's case answers like a case that does not exist.
+            if (!await access.CanSeeAsync(caseId, CurrentUser.From(principal), cancellationToken))
             {
-                return ApiProblems.Field("caseId", $"There is no case '{caseId}'.");
+                return ApiProblems.NotFound($"There is no case '{caseId}'.");
             }
 
             return TypedResults.Ok(await renderer.RenderAsync(code, caseId, values, cancellationToken));
@@ -117,7 +124,8 @@ public static class LetterTemplatesApi
         current.Name,
         FieldsOf(current),
         new TemplateVersion(current.Version, current.Subject, current.Body, current.CreatedAt, current.CreatedBy),
-        versions.Select(v => new TemplateVersionInfo(v.Version, v.CreatedAt, v.CreatedBy)).ToList());
+        versions.Select(v => new TemplateVersionInfo(v.Version, v.CreatedAt, v.CreatedBy)).ToList(),
+        LetterAddressees.Of(current));
 
     private static List<string> FieldsOf(StoredLetterTemplate template) => [.. template.Fields.Split(',', StringSplitOptions.RemoveEmptyEntries)];
 

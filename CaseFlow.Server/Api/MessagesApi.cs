@@ -23,6 +23,7 @@ public static class MessagesApi
         MessageRequest? request,
         CaseFlowDbContext db,
         WorkflowCommandRunner runner,
+        Security.CaseAccess access,
         ClaimsPrincipal principal,
         CancellationToken cancellationToken)
     {
@@ -31,9 +32,21 @@ public static class MessagesApi
             return ApiProblems.Field("name", "name is required: the bpmn:message name to deliver.");
         }
 
-        var actor = CurrentUser.From(principal).UserName;
-        var subscriptions = await db.Bookmarks.AsNoTracking()
-            .Where(b => b.Kind == BookmarkKind.Message && b.MessageName == request.Name && b.CorrelationKey == request.CorrelationKey)
+        var user = CurrentUser.From(principal);
+        var actor = user.UserName;
+        var waiting = db.Bookmarks.AsNoTracking()
+            .Where(b => b.Kind == BookmarkKind.Message && b.MessageName == request.Name && b.CorrelationKey == request.CorrelationKey);
+
+        // The case-access rule: a message reaches only instances of cases the sender may see (or of no case at all);
+        // the others answer as if nothing waited, so a correlation key does not reveal another office's case.
+        var all = waiting;
+        if (!Security.CaseAccess.SeesAll(user))
+        {
+            var visible = access.VisibleIds(user);
+            waiting = waiting.Where(b => db.Instances.Any(i => i.Id == b.InstanceId && (i.CaseId == null || visible.Contains(i.CaseId.Value))));
+        }
+
+        var subscriptions = await waiting
             .OrderBy(b => b.CreatedAt)
             .Select(b => new { b.Id, b.InstanceId })
             .ToListAsync(cancellationToken);
@@ -55,6 +68,11 @@ public static class MessagesApi
         if (matched > 0 || subscriptions.Count > 0)
         {
             return TypedResults.Ok(new { matched });
+        }
+
+        if (await all.AnyAsync(cancellationToken))
+        {
+            return ApiProblems.NotFound($"No instance waits for message '{request.Name}' with key '{request.CorrelationKey}'.");
         }
 
         var starters = await db.ProcessVersions.AsNoTracking()

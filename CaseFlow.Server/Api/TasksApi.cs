@@ -120,7 +120,7 @@ public static class TasksApi
         return Expression.Lambda<Func<StoredTask, bool>>(body, task);
     }
 
-    private static async Task<IResult> ClaimAsync(Guid id, CaseFlowDbContext db, CaseAccess access, AuditTrail audit, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    private static async Task<IResult> ClaimAsync(Guid id, CaseFlowDbContext db, CaseAccess access, TimeProvider clock, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
         var user = CurrentUser.From(principal);
         var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
@@ -150,26 +150,26 @@ public static class TasksApi
         }
 
         // Conditional update: of two users claiming at once, exactly one sees a row change.
-        var claimed = await db.Tasks.Where(t => t.Id == id && t.Assignee == null && t.State == TaskState.Open)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Assignee, user.UserName), cancellationToken);
-        if (claimed != 1)
+        var claimed = await AuditedAssignment.ChangeAsync(
+            db, clock, db.Tasks.Where(t => t.Id == id && t.Assignee == null && t.State == TaskState.Open), user.UserName,
+            new(user.UserName, task.CaseId, id, $"claimed: - → {user.UserName}"), cancellationToken);
+        if (!claimed)
         {
             return ApiProblems.Conflict("Someone else claimed this task a moment ago.");
         }
 
-        await audit.RecordNowAsync(user.UserName, AuditActions.Assignment, task.CaseId, $"claimed: - → {user.UserName}", cancellationToken, id.ToString("D"));
         return TypedResults.Ok(new { id, assignee = user.UserName });
     }
 
-    private static async Task<IResult> ReleaseAsync(Guid id, CaseFlowDbContext db, AuditTrail audit, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    private static async Task<IResult> ReleaseAsync(Guid id, CaseFlowDbContext db, TimeProvider clock, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
         var user = CurrentUser.From(principal);
         var caseId = await db.Tasks.Where(t => t.Id == id).Select(t => t.CaseId).FirstOrDefaultAsync(cancellationToken);
-        var released = await db.Tasks.Where(t => t.Id == id && t.Assignee == user.UserName && t.State == TaskState.Open)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Assignee, (string?)null), cancellationToken);
-        if (released == 1)
+        var released = await AuditedAssignment.ChangeAsync(
+            db, clock, db.Tasks.Where(t => t.Id == id && t.Assignee == user.UserName && t.State == TaskState.Open), null,
+            new(user.UserName, caseId, id, $"released: {user.UserName} → -"), cancellationToken);
+        if (released)
         {
-            await audit.RecordNowAsync(user.UserName, AuditActions.Assignment, caseId, $"released: {user.UserName} → -", cancellationToken, id.ToString("D"));
             return TypedResults.Ok(new { id, assignee = (string?)null });
         }
 
@@ -244,7 +244,7 @@ public static class TasksApi
         return TypedResults.Ok(new { id, state = "completed", outcome });
     }
 
-    private static async Task<IResult> AssignAsync(Guid id, AssignTaskRequest? request, CaseFlowDbContext db, TimeProvider clock, AuditTrail audit, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    private static async Task<IResult> AssignAsync(Guid id, AssignTaskRequest? request, CaseFlowDbContext db, TimeProvider clock, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request?.UserName))
         {
@@ -259,11 +259,11 @@ public static class TasksApi
         // A task given to someone absent goes to their deputy; the answer says so, so the supervisor is not surprised.
         var assignee = (await Deputies.LoadAsync(db, clock.GetUtcNow(), cancellationToken)).Resolve(request.UserName);
         var before = await db.Tasks.AsNoTracking().Where(t => t.Id == id).Select(t => new { t.CaseId, t.Assignee }).FirstOrDefaultAsync(cancellationToken);
-        var updated = await db.Tasks.Where(t => t.Id == id && t.State == TaskState.Open)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Assignee, assignee), cancellationToken);
-        if (updated == 1)
+        var updated = await AuditedAssignment.ChangeAsync(
+            db, clock, db.Tasks.Where(t => t.Id == id && t.State == TaskState.Open), assignee,
+            new(CurrentUser.From(principal).UserName, before?.CaseId, id, $"assigned: {before?.Assignee ?? "-"} → {assignee}"), cancellationToken);
+        if (updated)
         {
-            await audit.RecordNowAsync(CurrentUser.From(principal).UserName, AuditActions.Assignment, before?.CaseId, $"assigned: {before?.Assignee ?? "-"} → {assignee}", cancellationToken, id.ToString("D"));
             return TypedResults.Ok(new
             {
                 id,

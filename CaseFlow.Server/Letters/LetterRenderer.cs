@@ -63,6 +63,23 @@ public sealed class LetterRenderer(CaseFlowDbContext db, LetterTemplateStore tem
 
     private RenderedLetter Render(StoredLetterTemplate template, Dictionary<string, string?> values, string? caseNumber)
     {
+        // Defence in depth: saving refuses complainant fields in a respondent letter, but a version written straight
+        // into the database would still be rendered; the complainant's identity is withheld then.
+        if (LetterAddressees.Of(template) == LetterAddressees.Respondent)
+        {
+            var used = MergeFieldsOf(template).Where(LetterAddressees.IsComplainantField).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var field in used)
+            {
+                values[field] = LetterAddressees.Withheld;
+            }
+
+            if (used.Count > 0)
+            {
+                logger.LogWarning("Letter {Code} v{Version} is addressed to the respondent but merges {Fields}; they were withheld",
+                    template.Code, template.Version, string.Join(", ", used));
+            }
+        }
+
         var missing = new SortedSet<string>(StringComparer.Ordinal);
         string subject;
         string body;
@@ -85,5 +102,17 @@ public sealed class LetterRenderer(CaseFlowDbContext db, LetterTemplateStore tem
         }
 
         return new RenderedLetter(template.Code, template.Version, subject, body, [.. missing]);
+    }
+
+    private static IEnumerable<string> MergeFieldsOf(StoredLetterTemplate template)
+    {
+        try
+        {
+            return [.. MergeTemplate.FieldsOf(template.Subject), .. MergeTemplate.FieldsOf(template.Body)];
+        }
+        catch (MergeTemplateException)
+        {
+            return []; // rendered unmerged below
+        }
     }
 }

@@ -46,11 +46,22 @@ public sealed class LetterTemplateStore(CaseFlowDbContext db, TimeProvider clock
     /// when saved) and the saved row; null row with no errors means another save took the same version number first.
     /// </summary>
     public async Task<(Dictionary<string, string[]> Errors, StoredLetterTemplate? Saved)> SaveAsync(
-        StoredLetterTemplate current, string? subject, string? body, string actor, CancellationToken cancellationToken)
+        StoredLetterTemplate current, string? subject, string? body, string? addressedTo, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(current);
         var fields = current.Fields.Split(',', StringSplitOptions.RemoveEmptyEntries);
         var errors = LetterTemplateValidator.Validate(current.Code, fields, subject, body);
+        var addressee = addressedTo?.Trim() ?? LetterAddressees.Of(current);
+        if (!LetterAddressees.All.Contains(addressee))
+        {
+            errors["addressedTo"] = [$"addressedTo must be one of: {string.Join(", ", LetterAddressees.All)}."];
+        }
+
+        foreach (var (part, messages) in LetterAddressees.Check(addressee, subject, body))
+        {
+            errors[part] = errors.TryGetValue(part, out var earlier) ? [.. earlier, .. messages] : messages;
+        }
+
         if (errors.Count > 0)
         {
             return (errors, null);
@@ -66,6 +77,7 @@ public sealed class LetterTemplateStore(CaseFlowDbContext db, TimeProvider clock
             Subject = subject!.Trim(),
             Body = body!,
             Fields = current.Fields,
+            AddressedTo = addressee,
             CreatedAt = clock.GetUtcNow(),
             CreatedBy = actor,
         };
@@ -120,6 +132,7 @@ public sealed class LetterTemplateStore(CaseFlowDbContext db, TimeProvider clock
         Subject = shipped.Subject,
         Body = shipped.Body,
         Fields = string.Join(',', shipped.Fields),
+        AddressedTo = LetterAddressees.ShippedFor(shipped.Code),
         CreatedBy = SystemActor,
     };
 }

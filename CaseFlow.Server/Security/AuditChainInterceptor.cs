@@ -3,6 +3,7 @@ using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CaseFlow.Server.Security;
 
@@ -11,14 +12,22 @@ namespace CaseFlow.Server.Security;
 /// assignments) and links all new entries onto the chain, inside the save's own transaction.
 /// </summary>
 /// <remarks>
-/// Linking needs the last row's hash, so saves that carry audit entries are serialised in this process while they
-/// run (a semaphore held from linking until the save ends; on SQLite the file's write gate, held by every save). Across nodes the unique chain position makes a second
-/// writer's save fail rather than fork the chain; the command runner's retry then relinks it.
+/// Linking needs the last row's hash, so the last row is read and the new rows written inside one transaction that
+/// holds the database's chain lock: on PostgreSQL a transaction-scoped advisory lock (every node, every context), on
+/// SQLite the write lock that <c>BEGIN IMMEDIATE</c> takes. When the save runs without a transaction of the caller's,
+/// the interceptor opens one and commits it when the save succeeds. The unique chain position stays as a last guard.
+/// On SQLite every save outside a caller's transaction first queues at the file's <see cref="SqliteWriteGate"/>
+/// (async, first come first served) so writers wait without sleeping threads in SQLite's busy retries; a caller that
+/// opens its own transaction takes the gate itself before it begins (see <see cref="AuditedAssignment"/>).
 /// </remarks>
-internal sealed class AuditChainInterceptor(TimeProvider clock, IHttpContextAccessor http) : SaveChangesInterceptor, IDisposable
+internal sealed class AuditChainInterceptor(TimeProvider clock, IHttpContextAccessor http) : SaveChangesInterceptor
 {
-    private readonly SemaphoreSlim chainLock = new(1, 1);
-    private readonly ConditionalWeakTable<DbContext, SemaphoreSlim> holders = [];
+    /// <summary>The advisory-lock key of the audit chain on PostgreSQL (any fixed number; "CFAUDIT" in ASCII).</summary>
+    internal const long PostgresChainLockKey = 0x43464155444954;
+
+    // What each save holds until it ends: the transaction it opened itself (none when it joined the caller's), committed
+    // or rolled back then, and on SQLite the file's write gate.
+    private readonly ConditionalWeakTable<DbContext, Hold> holders = [];
 
     // A save retried on the same context must not audit the same row twice.
     private readonly ConditionalWeakTable<object, object?> audited = [];
@@ -26,21 +35,31 @@ internal sealed class AuditChainInterceptor(TimeProvider clock, IHttpContextAcce
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        if (eventData.Context is CaseFlowDbContext db && Collect(db) is var pending && GateFor(db, pending) is { } gate)
+        if (eventData.Context is CaseFlowDbContext db && Collect(db) is var pending && GateFor(db) is var gate && (pending.Count > 0 || gate is not null))
         {
-            await gate.WaitAsync(cancellationToken);
-            holders.AddOrUpdate(db, gate);
+            if (gate is not null)
+            {
+                await gate.WaitAsync(cancellationToken);
+            }
+
+            var hold = new Hold(gate);
+            holders.AddOrUpdate(db, hold);
             try
             {
-                if (pending.Count > 0)
+                if (pending.Count == 0)
                 {
-                    var last = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Seq).Select(a => new { a.Seq, a.Hash }).FirstOrDefaultAsync(cancellationToken);
-                    Link(pending, last?.Seq ?? 0, last?.Hash ?? AuditChain.Genesis);
+                    return await base.SavingChangesAsync(eventData, result, cancellationToken);
                 }
+
+                hold.Owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+                await LockChainAsync(db, cancellationToken);
+
+                var last = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Seq).Select(a => new { a.Seq, a.Hash }).FirstOrDefaultAsync(cancellationToken);
+                Link(pending, last?.Seq ?? 0, last?.Hash ?? AuditChain.Genesis);
             }
             catch
             {
-                Release(db);
+                RollBack(db);
                 throw;
             }
         }
@@ -51,21 +70,30 @@ internal sealed class AuditChainInterceptor(TimeProvider clock, IHttpContextAcce
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        if (eventData.Context is CaseFlowDbContext db && Collect(db) is var pending && GateFor(db, pending) is { } gate)
+        if (eventData.Context is CaseFlowDbContext db && Collect(db) is var pending && GateFor(db) is var gate && (pending.Count > 0 || gate is not null))
         {
-            gate.Wait();
-            holders.AddOrUpdate(db, gate);
+            gate?.Wait();
+            var hold = new Hold(gate);
+            holders.AddOrUpdate(db, hold);
             try
             {
-                if (pending.Count > 0)
+                if (pending.Count == 0)
                 {
-                    var last = db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Seq).Select(a => new { a.Seq, a.Hash }).FirstOrDefault();
-                    Link(pending, last?.Seq ?? 0, last?.Hash ?? AuditChain.Genesis);
+                    return base.SavingChanges(eventData, result);
                 }
+
+                hold.Owned = db.Database.CurrentTransaction is null ? db.Database.BeginTransaction() : null;
+                if (db.Database.IsNpgsql())
+                {
+                    db.Database.ExecuteSql($"SELECT pg_advisory_xact_lock({PostgresChainLockKey})");
+                }
+
+                var last = db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Seq).Select(a => new { a.Seq, a.Hash }).FirstOrDefault();
+                Link(pending, last?.Seq ?? 0, last?.Hash ?? AuditChain.Genesis);
             }
             catch
             {
-                Release(db);
+                RollBack(db);
                 throw;
             }
         }
@@ -75,71 +103,128 @@ internal sealed class AuditChainInterceptor(TimeProvider clock, IHttpContextAcce
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        Release(eventData?.Context);
+        if (eventData?.Context is { } db && holders.TryGetValue(db, out var hold))
+        {
+            holders.Remove(db);
+            try
+            {
+                using var owned = hold.Owned;
+                owned?.Commit();
+            }
+            finally
+            {
+                hold.Gate?.Release();
+            }
+        }
+
         return base.SavedChanges(eventData!, result);
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Release(eventData?.Context);
-        return base.SavedChangesAsync(eventData!, result, cancellationToken);
+        if (eventData?.Context is { } db && holders.TryGetValue(db, out var hold))
+        {
+            holders.Remove(db);
+            try
+            {
+                if (hold.Owned is { } owned)
+                {
+                    await using (owned)
+                    {
+                        await owned.CommitAsync(cancellationToken);
+                    }
+                }
+            }
+            finally
+            {
+                hold.Gate?.Release();
+            }
+        }
+
+        return await base.SavedChangesAsync(eventData!, result, cancellationToken);
     }
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
-        Release(eventData?.Context);
+        RollBack(eventData?.Context);
         base.SaveChangesFailed(eventData!);
     }
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        Release(eventData?.Context);
+        RollBack(eventData?.Context);
         return base.SaveChangesFailedAsync(eventData!, cancellationToken);
     }
 
-    // EF reports a concurrency conflict here and not through SaveChangesFailed, so the chain is released here too.
+    // EF reports a concurrency conflict here and not through SaveChangesFailed, so the chain's transaction ends here too.
     public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
     {
-        Release(eventData?.Context);
+        RollBack(eventData?.Context);
         return base.ThrowingConcurrencyException(eventData!, result);
     }
 
     public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
-        Release(eventData?.Context);
+        RollBack(eventData?.Context);
         return base.ThrowingConcurrencyExceptionAsync(eventData!, result, cancellationToken);
     }
 
     public override void SaveChangesCanceled(DbContextEventData eventData)
     {
-        Release(eventData?.Context);
+        RollBack(eventData?.Context);
         base.SaveChangesCanceled(eventData!);
     }
 
     public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
     {
-        Release(eventData?.Context);
+        RollBack(eventData?.Context);
         return base.SaveChangesCanceledAsync(eventData!, cancellationToken);
     }
 
-    public void Dispose() => chainLock.Dispose();
-
-    private void Release(DbContext? db)
+    /// <summary>
+    /// Takes the chain lock in the current transaction: on PostgreSQL the advisory lock, held until the transaction ends;
+    /// on SQLite the transaction's write lock already is it. A caller that changes rows with its own SQL before saving an
+    /// audit entry takes it first, so it never holds row locks while waiting for the chain (no lock-order deadlock).
+    /// </summary>
+    internal static async Task LockChainAsync(CaseFlowDbContext db, CancellationToken cancellationToken)
     {
-        if (db is not null && holders.TryGetValue(db, out var gate) && holders.Remove(db))
+        if (db.Database.IsNpgsql())
         {
-            gate.Release();
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgresChainLockKey})", cancellationToken);
+        }
+    }
+
+    /// <summary>Ends (rolls back) the transaction this interceptor opened for a failed save; a caller's transaction is the caller's to end.</summary>
+    private void RollBack(DbContext? db)
+    {
+        if (db is not null && holders.TryGetValue(db, out var hold))
+        {
+            holders.Remove(db);
+            try
+            {
+                hold.Owned?.Dispose();
+            }
+            finally
+            {
+                hold.Gate?.Release();
+            }
         }
     }
 
     /// <summary>
-    /// The lock this save holds until it ends: on SQLite the file's write gate for every save, since the file has one
-    /// writer anyway and the gate queues writers without sleeping threads; elsewhere the chain lock, only when linking.
+    /// The SQLite file's write gate for a save that runs outside a caller's transaction; null on PostgreSQL, and null
+    /// inside a caller's transaction (the caller took the gate before its transaction began, as it must to avoid
+    /// holding SQLite's write lock while queueing here).
     /// </summary>
-    private SemaphoreSlim? GateFor(CaseFlowDbContext db, List<StoredAuditEntry> pending) =>
-        db.Database.IsSqlite() ? SqliteWriteGate.For(db.Database.GetDbConnection())
-        : pending.Count > 0 ? chainLock
-        : null;
+    private static SemaphoreSlim? GateFor(CaseFlowDbContext db) =>
+        db.Database.IsSqlite() && db.Database.CurrentTransaction is null ? SqliteWriteGate.For(db.Database.GetDbConnection()) : null;
+
+    private sealed class Hold(SemaphoreSlim? gate)
+    {
+        public SemaphoreSlim? Gate { get; } = gate;
+
+        public IDbContextTransaction? Owned { get; set; }
+    }
 
     /// <summary>Adds entries for this save's audited changes and returns every entry still to be linked, in insertion order.</summary>
     private List<StoredAuditEntry> Collect(CaseFlowDbContext db)

@@ -15,6 +15,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton<AuditTrail>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<CaseAccess>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResultHandler>(); // 403s in the audit trail
         services.AddSingleton<PersonalDataProtector>();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<CaseAnonymiser>();

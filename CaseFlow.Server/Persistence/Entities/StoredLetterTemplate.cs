@@ -20,6 +20,12 @@ public sealed class StoredLetterTemplate
     /// <summary>The merge fields the template may use, comma-separated.</summary>
     public required string Fields { get; set; }
 
+    /// <summary>
+    /// Who the letter goes to (<see cref="Letters.LetterAddressees"/>): complainant, respondent, police or internal; null
+    /// for versions stored before the marker existed, read as the shipped template's addressee.
+    /// </summary>
+    public string? AddressedTo { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public required string CreatedBy { get; set; }

@@ -13,6 +13,7 @@ internal sealed partial class ClusterNodes : IAsyncDisposable
 {
     private readonly string root = Path.Combine(Path.GetTempPath(), "caseflow-cluster", Guid.NewGuid().ToString("N"));
     private readonly List<ServerProcess> nodes = [];
+    private IDictionary<string, string>? extra;
 
     private ClusterNodes(SmtpServer smtp) => Smtp = smtp;
 
@@ -23,9 +24,10 @@ internal sealed partial class ClusterNodes : IAsyncDisposable
     /// <summary>The data directory whose name keys the shared database: the first node's.</summary>
     private string DatabaseKey => Path.Combine(root, "node-0");
 
-    public static async Task<ClusterNodes> StartAsync(int count, CancellationToken cancellationToken)
+    /// <summary>Starts <paramref name="count"/> nodes; <paramref name="extraSettings"/> are more environment variables (<c>CaseFlow__...</c>) for every node.</summary>
+    public static async Task<ClusterNodes> StartAsync(int count, CancellationToken cancellationToken, IDictionary<string, string>? extraSettings = null)
     {
-        var cluster = new ClusterNodes(await SmtpServer.StartNewAsync(cancellationToken));
+        var cluster = new ClusterNodes(await SmtpServer.StartNewAsync(cancellationToken)) { extra = extraSettings };
         try
         {
             for (var i = 0; i < count; i++)
@@ -55,6 +57,11 @@ internal sealed partial class ClusterNodes : IAsyncDisposable
             ["CaseFlow__Scheduling__MisfireThresholdSeconds"] = "1",
             ["CaseFlow__Scheduling__InstanceId"] = NodeId(nodes.Count),
         };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
         var node = new ServerProcess(Path.Combine(root, $"node-{nodes.Count}"), settings, databaseOf: DatabaseKey);
         nodes.Add(node);
         await node.StartAsync(cancellationToken);

@@ -139,7 +139,8 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>The server built next to these tests: <c>CaseFlow.Server/bin/&lt;configuration&gt;/net10.0/CaseFlow.Server.dll</c>.</summary>
-    private static string ServerAssembly()
+    /// <summary>The built CaseFlow.Server.dll, to start as a process.</summary>
+    internal static string ServerAssembly()
     {
         var testDirectory = AppContext.BaseDirectory;
         var local = Path.Combine(testDirectory, "CaseFlow.Server.dll");

@@ -35,4 +35,34 @@ public sealed class AuditTrailTests(CaseFlowApp app) : IClassFixture<CaseFlowApp
         Assert.True((bool)verify!["ok"]!, verify.ToJsonString());
         Assert.True((long)verify["entries"]! > 3);
     }
+
+    [Fact]
+    public async Task ClaimAndRelease_AreAuditedWithTheChange_AndALostClaimLeavesNoEntry()
+    {
+        var intake = await app.ClientForAsync("intake");
+        var admin = await app.ClientForAsync("admin");
+        var caseId = (string)(await intake.CreateComplaintAsync())["id"]!;
+        var taskId = (string)(await intake.TasksAsync(caseId))[0]!["id"]!;
+
+        Assert.Equal(HttpStatusCode.OK, (await intake.PostAsync($"/api/tasks/{taskId}/claim", null, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await intake.PostAsync($"/api/tasks/{taskId}/release", null, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await intake.PostAsync($"/api/tasks/{taskId}/release", null, Cancel)).StatusCode);
+
+        var entries = (await admin.GetFromJsonAsync<JsonObject>($"/api/admin/audit?caseId={caseId}&action=Assignment", Cancel))!["items"]!.AsArray();
+        Assert.Single(entries, e => ((string)e!["details"]!).StartsWith("claimed: - → intake", StringComparison.Ordinal) && (string?)e["subject"] == taskId);
+        Assert.Single(entries, e => ((string)e!["details"]!).StartsWith("released: intake → -", StringComparison.Ordinal));
+        Assert.True((bool)(await admin.GetFromJsonAsync<JsonObject>("/api/admin/audit/verify", Cancel))!["ok"]!);
+    }
+
+    [Fact]
+    public async Task ARefusedRoleCheck_IsRecordedAsAccessDenied()
+    {
+        var handler = await app.ClientForAsync("handler1");
+        var admin = await app.ClientForAsync("admin");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await handler.GetAsync("/api/admin/audit/verify", Cancel)).StatusCode);
+
+        var denied = (await admin.GetFromJsonAsync<JsonObject>("/api/admin/audit?action=AccessDenied&actor=handler1", Cancel))!["items"]!.AsArray();
+        Assert.Contains(denied, e => ((string?)e!["details"] ?? "").Contains("GET /api/admin/audit/verify", StringComparison.Ordinal));
+    }
 }

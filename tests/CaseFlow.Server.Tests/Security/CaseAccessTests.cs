@@ -22,6 +22,8 @@ public sealed class CaseAccessTests(CaseFlowApp app) : IClassFixture<CaseFlowApp
         var view = await chief.GetCaseAsync(caseId);
         var deadlineId = (string)view["deadlines"]!.AsArray()[0]!["id"]!;
         var instanceId = (string)view["processInstanceId"]!;
+        var legal = await app.ClientForAsync("legal");
+        var admin = await app.ClientForAsync("admin");
 
         var answers = new Dictionary<string, HttpResponseMessage>
         {
@@ -33,6 +35,8 @@ public sealed class CaseAccessTests(CaseFlowApp app) : IClassFixture<CaseFlowApp
             ["instance"] = await handler2.GetAsync($"/api/instances/{instanceId}", Cancel),
             ["claim"] = await handler2.PostAsync($"/api/tasks/{taskId}/claim", null, Cancel),
             ["complete"] = await handler2.CompleteAsync(taskId, "mediate"),
+            ["letter preview"] = await legal.PostAsJsonAsync("/api/templates/refusal/preview", new { caseId }, Cancel),
+            ["message"] = await handler2.PostAsJsonAsync("/api/messages", new { name = "violation-clue", correlationKey = (string)view["number"]!, variables = new { clueDescription = "x" } }, Cancel),
         };
 
         foreach (var (name, response) in answers)
@@ -43,6 +47,12 @@ public sealed class CaseAccessTests(CaseFlowApp app) : IClassFixture<CaseFlowApp
 
         Assert.Equal(HttpStatusCode.OK, (await chief.GetAsync($"/api/cases/{caseId}", Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await (await app.ClientForAsync("handler1")).GetAsync($"/api/cases/{caseId}", Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/templates/refusal/preview", new { caseId }, Cancel)).StatusCode);
+
+        // The message waits for the case's own office (the 404 above matched nothing).
+        var message = await (await app.ClientForAsync("handler1")).PostAsJsonAsync("/api/messages", new { name = "violation-clue", correlationKey = (string)view["number"]!, variables = new { clueDescription = "x" } }, Cancel);
+        Assert.Equal(HttpStatusCode.OK, message.StatusCode);
+        Assert.Equal(1, (int)(await message.ReadObjectAsync())["matched"]!);
     }
 
     [Fact]

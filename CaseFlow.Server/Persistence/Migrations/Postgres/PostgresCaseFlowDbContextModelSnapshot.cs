@@ -875,6 +875,10 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AddressedTo")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("text");

@@ -1,0 +1,44 @@
+namespace CaseFlow.Server.Security;
+
+/// <summary>
+/// <c>dotnet CaseFlow.Server.dll verify-audit</c>: verifies the audit chain of the configured database (same settings as
+/// the server: appsettings, <c>CaseFlow__...</c> environment variables, <c>--key=value</c> arguments) and exits without
+/// starting the server. Exit code 0 when the chain holds, 2 naming the first broken link, 1 when it could not check.
+/// </summary>
+public static class AuditCommand
+{
+    public const string Name = "verify-audit";
+
+    public const int Broken = 2;
+
+    public const int CouldNotCheck = 1;
+
+    public static bool IsRequested(string[] args) => args is [Name, ..];
+
+    /// <summary>The arguments left for configuration once the command's name is taken off.</summary>
+    public static string[] ConfigurationArguments(string[] args) => IsRequested(args) ? args[1..] : args;
+
+    public static async Task<int> RunAsync(IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(output);
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(cancellationToken);
+            if (result.Ok)
+            {
+                await output.WriteLineAsync($"audit chain ok: {result.Entries} entries");
+                return 0;
+            }
+
+            await output.WriteLineAsync($"audit chain BROKEN at entry {result.BrokenAtSeq}: {result.Problem} ({result.Entries} entries before it hold)");
+            return Broken;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException)
+        {
+            await output.WriteLineAsync($"audit chain not checked: {ex.Message}");
+            return CouldNotCheck;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using CaseFlow.Server.Tests.Fixtures;
+
+namespace CaseFlow.Server.Tests.Security;
+
+/// <summary>
+/// <c>dotnet CaseFlow.Server.dll verify-audit</c> as an operator runs it: against the database of a server whose audit
+/// row was edited in the database itself, it exits non-zero naming the row; before the edit it exits 0.
+/// </summary>
+public sealed class AuditCommandTests(CaseFlowApp app) : IClassFixture<CaseFlowApp>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task TheCommand_PassesAnIntactChain_AndNamesTheFirstEditedRow()
+    {
+        var intake = await app.ClientForAsync("intake");
+        var admin = await app.ClientForAsync("admin");
+        var caseId = (string)(await intake.CreateComplaintAsync())["id"]!;
+        var seq = (long)(await admin.GetFromJsonAsync<JsonObject>($"/api/admin/audit?caseId={caseId}", Cancel))!["items"]!.AsArray().Last()!["seq"]!;
+
+        var (intactCode, intactOutput) = await VerifyAsync();
+        Assert.True(intactCode == 0, intactOutput);
+        Assert.Contains("audit chain ok", intactOutput, StringComparison.Ordinal);
+
+        await using (var connection = await RawDatabase.OpenAsync(app.DataDirectory, Cancel))
+        {
+            await using var command = connection.Command("UPDATE \"AuditEntries\" SET \"Details\" = 'nothing happened' WHERE \"Seq\" = @seq", ("@seq", seq));
+            Assert.Equal(1, await command.ExecuteNonQueryAsync(Cancel));
+        }
+
+        var (code, output) = await VerifyAsync();
+        Assert.True(code == 2, output);
+        Assert.Contains($"BROKEN at entry {seq}:", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs the server dll with the command, configured like the test server (same data directory and database).</summary>
+    private async Task<(int ExitCode, string Output)> VerifyAsync()
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(ServerProcess.ServerAssembly())!,
+        };
+        start.ArgumentList.Add(ServerProcess.ServerAssembly());
+        start.ArgumentList.Add("verify-audit");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["CaseFlow__DataDirectory"] = app.DataDirectory;
+        foreach (var (key, value) in TestDatabases.SettingsFor(app.DataDirectory))
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(Cancel);
+        var stderr = process.StandardError.ReadToEndAsync(Cancel);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        timeout.CancelAfter(TimeSpan.FromSeconds(90));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
