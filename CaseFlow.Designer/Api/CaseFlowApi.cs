@@ -9,7 +9,7 @@ namespace CaseFlow.Designer.Api;
 /// The public HTTP API as the Designer uses it. Every call carries the session's bearer token; a 401 ends the
 /// session and returns to the sign-in page.
 /// </summary>
-public sealed class CaseFlowApi(HttpClient http, Session session, NavigationManager navigation)
+public sealed partial class CaseFlowApi(HttpClient http, Session session, NavigationManager navigation)
 {
     public async Task<ApiResult<TokenAnswer>> SignInAsync(string userName, string password)
     {
