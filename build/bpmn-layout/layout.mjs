@@ -1,3 +1,5 @@
+// Lays out a hand-written built-in process with bpmn-auto-layout (npm install bpmn-auto-layout@1.3.0 next to this file).
+// The files have no <bpmn:incoming>/<bpmn:outgoing>, which the layout follows, so they are wired from the flows first.
 import { layoutProcess } from 'bpmn-auto-layout';
 import { BpmnModdle } from 'bpmn-moddle';
 import fs from 'fs';

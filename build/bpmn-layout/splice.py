@@ -1,8 +1,12 @@
-import re,sys
+# Appends the diagram bpmn-auto-layout produced (layout.mjs) to a built-in process, leaving every other byte as written.
+# Usage, from a directory with `npm install bpmn-auto-layout@1.3.0`:
+#   node layout.mjs <repo>/CaseFlow.Workflows/Processes/KEY.bpmn KEY.out.bpmn && python3 splice.py KEY
+# (the file must not have a diagram yet; remove the old bpmndi:BPMNDiagram and namespace lines first).
+import os,re,sys
 k=sys.argv[1]
-path=f'/work/wt-designer-admin/CaseFlow.Workflows/Processes/{k}.bpmn'
+path=os.path.join(os.path.dirname(os.path.abspath(__file__)),'..','..','CaseFlow.Workflows','Processes',f'{k}.bpmn')
 src=open(path,encoding='utf-8').read()
-out=open(f'/tmp/autolayout/{k}.out.bpmn',encoding='utf-8').read()
+out=open(f'{k}.out.bpmn',encoding='utf-8').read()
 assert 'bpmndi' not in src
 m=re.search(r'(<bpmndi:BPMNDiagram.*</bpmndi:BPMNDiagram>)',out,re.S)
 di=m.group(1)
