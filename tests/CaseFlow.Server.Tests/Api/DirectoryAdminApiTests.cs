@@ -32,15 +32,15 @@ public sealed class DirectoryAdminApiTests(CaseFlowApp app) : IClassFixture<Case
             userName = "handler9",
             displayName = "办案员 孙磊",
             password = "a-long-enough-secret-9",
-            roles = new[] { "Handler" },
-            groups = new[] { "office-2" },
+            roles = new List<string> { "Handler" },
+            groups = new List<string> { "office-2" },
         });
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var token = await app.CreateClient().PostAsJsonAsync("/api/auth/token", new { userName = "handler9", password = "a-long-enough-secret-9" });
         var answer = await token.ReadObjectAsync();
         Assert.Equal(["office-2"], answer["groups"]!.AsArray().Select(g => (string)g!));
-        var again = await admin.PostAsJsonAsync("/api/admin/users", new { userName = "handler9", displayName = "x", password = "a-long-enough-secret-9", roles = new[] { "Handler" } });
+        var again = await admin.PostAsJsonAsync("/api/admin/users", new { userName = "handler9", displayName = "x", password = "a-long-enough-secret-9", roles = new List<string> { "Handler" } });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 
@@ -49,22 +49,22 @@ public sealed class DirectoryAdminApiTests(CaseFlowApp app) : IClassFixture<Case
     {
         var admin = await app.ClientForAsync("admin");
 
-        var response = await admin.PostAsJsonAsync("/api/admin/users", new { userName = "Bad Name", displayName = "", password = "short", roles = new[] { "Boss" }, groups = new[] { "Office 1" } });
+        var response = await admin.PostAsJsonAsync("/api/admin/users", new { userName = "Bad Name", displayName = "", password = "short", roles = new List<string> { "Boss" }, groups = new List<string> { "Office 1" } });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.ReadObjectAsync())["errors"]!.AsObject();
         Assert.Equal(["displayName", "groups", "password", "roles", "userName"], errors.Select(e => e.Key).Order(StringComparer.Ordinal));
-        Assert.False((await admin.GetFromJsonAsync<JsonArray>("/api/admin/users"))!.Any(u => (string)u!["userName"]! == "Bad Name"));
+        Assert.DoesNotContain((await admin.GetFromJsonAsync<JsonArray>("/api/admin/users"))!, u => (string)u!["userName"]! == "Bad Name");
     }
 
     [Fact]
     public async Task Membership_ChangesTheCandidateQueueAtOnce()
     {
         var admin = await app.ClientForAsync("admin");
-        await admin.PostAsJsonAsync("/api/admin/users", new { userName = "mover", displayName = "调动人员", password = "a-long-enough-secret-1", roles = new[] { "Handler" }, groups = new[] { "office-1" } });
+        await admin.PostAsJsonAsync("/api/admin/users", new { userName = "mover", displayName = "调动人员", password = "a-long-enough-secret-1", roles = new List<string> { "Handler" }, groups = new List<string> { "office-1" } });
         var mover = await SignInAsync("mover", "a-long-enough-secret-1");
 
-        var changed = await admin.PutAsJsonAsync("/api/admin/users/mover/membership", new { roles = new[] { "Handler", "Intake" }, groups = new[] { "office-2", "intake" } });
+        var changed = await admin.PutAsJsonAsync("/api/admin/users/mover/membership", new { roles = new List<string> { "Handler", "Intake" }, groups = new List<string> { "office-2", "intake" } });
 
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         var groups = (await admin.GetFromJsonAsync<JsonArray>("/api/admin/groups"))!;
@@ -75,7 +75,7 @@ public sealed class DirectoryAdminApiTests(CaseFlowApp app) : IClassFixture<Case
         // The same token now may register cases: roles are read from the account on every request.
         var created = await mover.PostAsJsonAsync("/api/cases", Requests.Complaint());
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.PutAsJsonAsync("/api/admin/users/nobody/membership", new { roles = new[] { "Handler" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PutAsJsonAsync("/api/admin/users/nobody/membership", new { roles = new List<string> { "Handler" } })).StatusCode);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class DirectoryAdminApiTests(CaseFlowApp app) : IClassFixture<Case
     {
         var admin = await app.ClientForAsync("admin");
 
-        var response = await admin.PutAsJsonAsync("/api/admin/users/admin/membership", new { roles = new[] { "Handler" }, groups = Array.Empty<string>() });
+        var response = await admin.PutAsJsonAsync("/api/admin/users/admin/membership", new { roles = new List<string> { "Handler" }, groups = Array.Empty<string>() });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.ReadObjectAsync())["errors"]!.AsObject().ContainsKey("roles"));
