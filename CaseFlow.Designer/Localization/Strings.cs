@@ -3,7 +3,7 @@ namespace CaseFlow.Designer.Localization;
 /// <summary>The string tables. Keys are short English names; add a key to both tables.</summary>
 public static class Strings
 {
-    public static readonly TextTable Chinese = new("zh-CN", new Dictionary<string, string>
+    public static readonly TextTable Chinese = new("zh-CN", new Dictionary<string, string>(AdminStrings.Chinese)
     {
         ["app.title"] = "CaseFlow 案件办理",
         ["nav.workbench"] = "工作台",
@@ -174,7 +174,7 @@ public static class Strings
         ["lang.switch"] = "English",
     }.With(WorkbenchStrings.Chinese));
 
-    public static readonly TextTable English = new("en", new Dictionary<string, string>
+    public static readonly TextTable English = new("en", new Dictionary<string, string>(AdminStrings.English)
     {
         ["app.title"] = "CaseFlow case handling",
         ["nav.workbench"] = "Workbench",

@@ -88,6 +88,7 @@ public static class ApiServiceCollectionExtensions
         app.MapAbsencesApi();
         app.MapPointsApi();
         app.MapAdminOutboxApi();
+        app.MapDirectoryAdminApi();
         app.MapInstanceOperationsApi();
         app.MapIncidentsApi();
         app.MapProcessMigrationApi();

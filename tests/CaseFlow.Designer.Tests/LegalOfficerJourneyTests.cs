@@ -90,18 +90,6 @@ public sealed class LegalOfficerJourneyTests(DesignerFixture designer) : IClassF
         Assert.NotEqual(first, second);
     }
 
-    [Fact]
-    public async Task A_built_in_process_without_a_diagram_shows_its_XML()
-    {
-        var page = await designer.NewPageAsync();
-        await Journeys.SignInAsync(page, "legal");
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/workbench$"));
-        await page.GotoAsync("/processes/complaint");
-
-        await Expect(page.Locator("[data-test=no-diagram]")).ToBeVisibleAsync();
-        await Expect(page.Locator("[data-test=xml]")).ToContainTextAsync("decideAcceptance");
-    }
-
     /// <summary>The shapes on the canvas, without the external labels of events.</summary>
     private static ILocator Shapes(ILocator canvas) => canvas.Locator(".djs-shape:not([data-element-id$=_label])");
 

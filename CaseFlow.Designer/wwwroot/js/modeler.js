@@ -4,7 +4,7 @@
 
 // CaseFlow's BPMN extensions (docs/api.md, namespace urn:caseflow:bpmn:1) as a moddle package, so bpmn-js reads and
 // writes them as properties instead of dropping unknown extension elements.
-const caseflowModdle = {
+export const caseflowModdle = {
     name: 'CaseFlow',
     uri: 'urn:caseflow:bpmn:1',
     prefix: 'caseflow',
@@ -67,7 +67,7 @@ let errorOverlays = [];
 
 // The bundle is loaded on the first visit to a process, so the workbench does not pay for it.
 let bundle = null;
-function loadBundle() {
+export function loadBundle() {
     if (window.BpmnJS) {
         return Promise.resolve();
     }
