@@ -67,14 +67,15 @@ public sealed class CaseDeadlineLadderTests
         var deadlineId = Guid.Parse((string)decision["id"]!);
         var due = DateOnly.ParseExact((string)decision["dueDate"]!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-        // As the old code left it: no next step. Then the last migration is undone and applied again.
+        // As the old code left it: no next step. Then the back-fill migration (and any after it) is undone and applied again.
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CaseFlowDbContext>();
             await db.Deadlines.Where(d => d.Id == deadlineId).ExecuteUpdateAsync(u => u.SetProperty(d => d.NextStepAt, (DateTimeOffset?)null));
             var migrator = db.GetInfrastructure().GetRequiredService<IMigrator>();
             var applied = (await db.Database.GetAppliedMigrationsAsync()).ToList();
-            await migrator.MigrateAsync(applied[^2]);
+            var backfill = applied.FindIndex(m => m.EndsWith("CaseDeadlineLadders", StringComparison.Ordinal));
+            await migrator.MigrateAsync(applied[backfill - 1]);
             await migrator.MigrateAsync();
         }
 

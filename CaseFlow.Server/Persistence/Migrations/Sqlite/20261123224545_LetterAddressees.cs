@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace CaseFlow.Server.Persistence.Migrations.Postgres
+namespace CaseFlow.Server.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class ScratchSecurity3Postgres : Migration
+    public partial class LetterAddressees : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,7 +13,7 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "AddressedTo",
                 table: "LetterTemplates",
-                type: "character varying(16)",
+                type: "TEXT",
                 maxLength: 16,
                 nullable: true);
         }

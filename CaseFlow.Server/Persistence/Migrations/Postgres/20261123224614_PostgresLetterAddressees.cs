@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace CaseFlow.Server.Persistence.Migrations.Sqlite
+namespace CaseFlow.Server.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class ScratchSecurity3 : Migration
+    public partial class PostgresLetterAddressees : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,7 +13,7 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "AddressedTo",
                 table: "LetterTemplates",
-                type: "TEXT",
+                type: "character varying(16)",
                 maxLength: 16,
                 nullable: true);
         }

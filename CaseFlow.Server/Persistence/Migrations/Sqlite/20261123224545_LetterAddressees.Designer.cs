@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CaseFlow.Server.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(CaseFlowDbContext))]
-    [Migration("20261123215329_ScratchSecurity3")]
-    partial class ScratchSecurity3
+    [Migration("20261123224545_LetterAddressees")]
+    partial class LetterAddressees
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

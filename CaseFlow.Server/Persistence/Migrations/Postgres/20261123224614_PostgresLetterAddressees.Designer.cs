@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CaseFlow.Server.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCaseFlowDbContext))]
-    [Migration("20261123215741_ScratchSecurity3Postgres")]
-    partial class ScratchSecurity3Postgres
+    [Migration("20261123224614_PostgresLetterAddressees")]
+    partial class PostgresLetterAddressees
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
