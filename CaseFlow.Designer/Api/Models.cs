@@ -19,7 +19,8 @@ public sealed record TaskItem(
     string State,
     int EscalationLevel,
     string? CaseSubject = null,
-    string? RespondentName = null);
+    string? RespondentName = null,
+    string? CaseOfficeId = null);
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
 

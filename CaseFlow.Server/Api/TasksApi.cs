@@ -94,10 +94,11 @@ public static class TasksApi
                 Number = c == null ? null : c.Number,
                 Subject = c == null ? null : c.Subject,
                 Respondent = c == null ? null : c.RespondentName,
+                OfficeId = c == null ? null : c.OfficeId,
                 Level = db.Escalations.Where(e => e.TaskId == x.Task.Id).Max(e => (int?)e.Level) ?? 0,
             })
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PageResponse<TaskResponse>(rows.Select(r => TaskViews.ToResponse(r.Task, r.Number, calendar, now, r.Level, r.Subject, r.Respondent)).ToList(), total));
+        return TypedResults.Ok(new PageResponse<TaskResponse>(rows.Select(r => TaskViews.ToResponse(r.Task, r.Number, calendar, now, r.Level, r.Subject, r.Respondent, r.OfficeId)).ToList(), total));
     }
 
     /// <summary>Builds <c>t.CandidateGroups LIKE '%,g1,%' OR ...</c> for the user's groups (admins see every group).</summary>

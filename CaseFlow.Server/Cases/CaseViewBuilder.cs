@@ -46,7 +46,7 @@ public sealed class CaseViewBuilder(CaseFlowDbContext db, IBusinessCalendar cale
             c.ProcessInstanceId,
             c.ClosedAt,
             deadlines.Select(d => ToResponse(d, changes[d.Id], now)).ToList(),
-            tasks.Select(t => TaskViews.ToResponse(t, c.Number, calendar, now, caseSubject: c.Subject, respondentName: c.RespondentName)).ToList(),
+            tasks.Select(t => TaskViews.ToResponse(t, c.Number, calendar, now, caseSubject: c.Subject, respondentName: c.RespondentName, caseOfficeId: c.OfficeId)).ToList(),
             timeline.Select(e => new TimelineEntryResponse(e.At, e.Actor, e.Event, e.Details)).ToList(),
             new CaseLinksResponse(
                 c.ParentCaseId,

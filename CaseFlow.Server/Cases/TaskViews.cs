@@ -8,7 +8,7 @@ namespace CaseFlow.Server.Cases;
 /// <summary>Maps task rows to the queue view, with working days left for open tasks.</summary>
 public static class TaskViews
 {
-    public static TaskResponse ToResponse(StoredTask t, string? caseNumber, IBusinessCalendar calendar, DateTimeOffset now, int escalationLevel = 0, string? caseSubject = null, string? respondentName = null)
+    public static TaskResponse ToResponse(StoredTask t, string? caseNumber, IBusinessCalendar calendar, DateTimeOffset now, int escalationLevel = 0, string? caseSubject = null, string? respondentName = null, string? caseOfficeId = null)
     {
         ArgumentNullException.ThrowIfNull(t);
         ArgumentNullException.ThrowIfNull(calendar);
@@ -34,6 +34,7 @@ public static class TaskViews
             t.CompletedAt,
             escalationLevel,
             caseSubject,
-            respondentName);
+            respondentName,
+            caseOfficeId);
     }
 }

@@ -21,4 +21,5 @@ public sealed record TaskResponse(
     DateTimeOffset? CompletedAt,
     int EscalationLevel = 0,
     string? CaseSubject = null,
-    string? RespondentName = null);
+    string? RespondentName = null,
+    string? CaseOfficeId = null);

@@ -24,6 +24,21 @@ public sealed class TasksApiTests(CaseFlowApp app) : IClassFixture<CaseFlowApp>
     }
 
     [Fact]
+    public async Task QueueRows_CarryTheCasesOffice_OnceTheCaseIsAssignedToOne()
+    {
+        var intake = await app.ClientForAsync("intake");
+        var handler = await app.ClientForAsync("handler1");
+        var caseId = (string)(await intake.CreateComplaintAsync())["id"]!;
+        var acceptance = Assert.Single(await intake.TasksAsync(caseId))!;
+        Assert.Null((string?)acceptance["caseOfficeId"]);
+
+        Assert.Equal(HttpStatusCode.OK, (await intake.CompleteAsync((string)acceptance["id"]!, "accept", new { officeId = "office-1" })).StatusCode);
+
+        var next = Assert.Single(await handler.TasksAsync(caseId))!;
+        Assert.Equal("office-1", (string)next["caseOfficeId"]!);
+    }
+
+    [Fact]
     public async Task Claim_Returns404ForUserOutsideTheCase_200ForCandidate_409ForSecondClaimer()
     {
         var intake = await app.ClientForAsync("intake");
