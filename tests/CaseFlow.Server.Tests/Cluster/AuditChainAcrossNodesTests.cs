@@ -21,7 +21,7 @@ public sealed class AuditChainAcrossNodesTests
     public async Task ConcurrentAuditedSavesOnTwoNodes_AllSucceed_AndTheChainVerifies()
     {
         Assert.SkipUnless(TestDatabases.IsPostgres, "Several nodes need PostgreSQL (CASEFLOW_TEST_DATABASE=postgres).");
-        var settings = new Dictionary<string, string> { ["CaseFlow__Security__TokenRequestsPerMinute"] = "100000" };
+        var settings = new Dictionary<string, string> { ["CaseFlow__Security__TokenRequestsPerMinute"] = "10000" };
         await using var cluster = await ClusterNodes.StartAsync(2, Cancel, settings);
         var (a, b) = (cluster.Nodes[0], cluster.Nodes[1]);
         var adminA = await a.ClientForAsync("admin", Cancel);

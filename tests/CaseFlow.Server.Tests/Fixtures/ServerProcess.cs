@@ -86,7 +86,9 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"The server exited during start-up with code {process.ExitCode}.");
+                await process.WaitForExitAsync(cancellationToken); // drains the redirected output
+                throw new InvalidOperationException(
+                    $"The server exited during start-up with code {process.ExitCode}. Its last lines:\n{string.Join('\n', output.TakeLast(30))}");
             }
 
             try
