@@ -80,12 +80,24 @@ public static class AuthApi
 
         user.FailedSignIns = 0;
         user.LockedUntil = null;
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var expiresAt = now.AddMinutes(options.Value.Auth.TokenLifetimeMinutes);
-        db.AccessTokens.Add(new StoredAccessToken { TokenHash = TokenHash.Of(token), UserName = user.UserName, IssuedAt = now, ExpiresAt = expiresAt });
-        AuditTrail.Add(db, now, user.UserName, AuditActions.SignIn, null, null, null);
+        var response = AddToken(db, user, now, options.Value.Auth.TokenLifetimeMinutes, null);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new TokenResponse(token, expiresAt, user.UserName, user.RoleList, user.GroupList));
+        return TypedResults.Ok(response);
+    }
+
+    /// <summary>
+    /// Adds a new opaque API token for <paramref name="user"/> and its sign-in audit entry to <paramref name="db"/>
+    /// (tracked: the caller's save commits both). Shared by password and OpenID Connect sign-in.
+    /// </summary>
+    public static TokenResponse AddToken(CaseFlowDbContext db, StoredUser user, DateTimeOffset now, int lifetimeMinutes, string? auditDetails)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(user);
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var expiresAt = now.AddMinutes(lifetimeMinutes);
+        db.AccessTokens.Add(new StoredAccessToken { TokenHash = TokenHash.Of(token), UserName = user.UserName, IssuedAt = now, ExpiresAt = expiresAt });
+        AuditTrail.Add(db, now, user.UserName, AuditActions.SignIn, null, null, auditDetails);
+        return new TokenResponse(token, expiresAt, user.UserName, user.RoleList, user.GroupList);
     }
 
     private static async Task<IResult> LogoutAsync(HttpRequest http, CaseFlowDbContext db, TimeProvider clock, ClaimsPrincipal principal, CancellationToken cancellationToken)
