@@ -126,7 +126,7 @@ public static class OidcSignIn
         var lifetime = services.GetRequiredService<IOptions<CaseFlowOptions>>().Value.Auth.TokenLifetimeMinutes;
         var token = AuthApi.AddToken(db, user, now, lifetime, "oidc");
         await db.SaveChangesAsync(cancellationToken);
-        var returnUrl = context.Properties?.RedirectUri is { } r && IsLocal(r) ? r : "/";
+        var returnUrl = context.ReturnUri is { } r && IsLocal(r) ? r : "/"; // the handler moved Properties.RedirectUri here
         context.Response.Redirect($"{SignInPage}?returnUrl={Uri.EscapeDataString(returnUrl)}#oidc-token={Uri.EscapeDataString(token.AccessToken)}");
     }
 
