@@ -53,9 +53,13 @@ public sealed class OidcSignInTests(OidcSignInTests.OidcApp app) : IClassFixture
         app.Provider.Reset();
         app.Provider.SignWithRogueKey = true;
 
+        var issued = app.Provider.TokensIssued;
+
         var location = await SignInThroughProviderAsync("/workbench");
 
         Assert.Equal("/signin#oidc-error=failed", location);
+        Assert.Equal(issued + 1, app.Provider.TokensIssued); // refused when validating the id_token, not before
+        Assert.Contains(await OidcFailuresAsync(), d => d.Contains("Signature", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -67,6 +71,30 @@ public sealed class OidcSignInTests(OidcSignInTests.OidcApp app) : IClassFixture
         var location = await SignInThroughProviderAsync("/workbench");
 
         Assert.Equal("/signin#oidc-error=failed", location);
+        Assert.Contains(await OidcFailuresAsync(), d => d.Contains("Audience", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DisabledUser_IsRefused()
+    {
+        app.Provider.Reset();
+        app.Provider.UserName = "handler2";
+        using var admin = await app.ClientForAsync("admin");
+        (await admin.PostAsync("/api/admin/users/handler2/disable", null, Cancel)).EnsureSuccessStatusCode();
+
+        var location = await SignInThroughProviderAsync("/workbench");
+
+        Assert.Equal("/signin#oidc-error=unknown-user", location);
+        var failed = (await admin.GetFromJsonAsync<JsonObject>("/api/admin/audit?action=SignInFailed&actor=handler2", Cancel))!["items"]!.AsArray();
+        Assert.Contains(failed, e => (string?)e!["details"] == "oidc: disabled user");
+    }
+
+    /// <summary>Details of the failed OIDC callbacks in the audit trail (they name the validation that failed).</summary>
+    private async Task<List<string>> OidcFailuresAsync()
+    {
+        using var admin = await app.ClientForAsync("admin");
+        var failed = (await admin.GetFromJsonAsync<JsonObject>("/api/admin/audit?action=SignInFailed&actor=oidc&pageSize=200", Cancel))!["items"]!.AsArray();
+        return [.. failed.Select(e => (string?)e!["details"] ?? "")];
     }
 
     [Fact]
