@@ -19,6 +19,8 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/auth/token", IssueTokenAsync).AllowAnonymous().WithTags("Auth").WithName("IssueToken").RequireRateLimiting(TokenRateLimit);
+        app.MapGet("/api/auth/me", MeAsync).RequireAuthorization().WithTags("Auth")
+            .WithSummary("The token of this request as POST /api/auth/token answers it (the Designer uses it after OpenID Connect sign-in).");
         app.MapPost("/api/auth/logout", LogoutAsync).RequireAuthorization().WithTags("Auth").WithSummary("Revokes the token of this request.");
         app.MapPost("/api/auth/password", ChangePasswordAsync).RequireAuthorization().WithTags("Auth")
             .WithSummary("Changes the signed-in user's password (12+ characters, not a common one) and revokes all their tokens.");
@@ -98,6 +100,16 @@ public static class AuthApi
         db.AccessTokens.Add(new StoredAccessToken { TokenHash = TokenHash.Of(token), UserName = user.UserName, IssuedAt = now, ExpiresAt = expiresAt });
         AuditTrail.Add(db, now, user.UserName, AuditActions.SignIn, null, null, auditDetails);
         return new TokenResponse(token, expiresAt, user.UserName, user.RoleList, user.GroupList);
+    }
+
+    private static async Task<IResult> MeAsync(HttpRequest http, CaseFlowDbContext db, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        var name = CurrentUser.From(principal).UserName;
+        var token = http.Headers.Authorization.ToString()["Bearer ".Length..].Trim();
+        var hash = TokenHash.Of(token);
+        var expiresAt = await db.AccessTokens.Where(t => t.TokenHash == hash).Select(t => t.ExpiresAt).SingleAsync(cancellationToken);
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == name, cancellationToken);
+        return TypedResults.Ok(new TokenResponse(token, expiresAt, user.UserName, user.RoleList, user.GroupList));
     }
 
     private static async Task<IResult> LogoutAsync(HttpRequest http, CaseFlowDbContext db, TimeProvider clock, ClaimsPrincipal principal, CancellationToken cancellationToken)

@@ -27,6 +27,10 @@ public sealed class OidcSignInTests(OidcSignInTests.OidcApp app) : IClassFixture
         using var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/tasks", Cancel)).StatusCode);
+        var me = (await client.GetFromJsonAsync<JsonObject>("/api/auth/me", Cancel))!;
+        Assert.Equal("intake", (string?)me["userName"]);
+        Assert.Equal(token, (string?)me["accessToken"]);
+        Assert.Contains("Intake", me["roles"]!.AsArray().Select(r => (string?)r));
 
         using var admin = await app.ClientForAsync("admin");
         var signIns = (await admin.GetFromJsonAsync<JsonObject>("/api/admin/audit?action=SignIn&actor=intake", Cancel))!["items"]!.AsArray();
