@@ -19,6 +19,26 @@ public sealed partial class CaseFlowApi(HttpClient http, Session session, Naviga
             : await ApiResult.FailureAsync<TokenAnswer>(response);
     }
 
+    /// <summary>Whether the server offers OpenID Connect sign-in (<c>GET /api/auth/oidc</c>).</summary>
+    public async Task<bool> OidcEnabledAsync()
+    {
+        using var response = await http.GetAsync("api/auth/oidc");
+        return response.IsSuccessStatusCode && (await response.Content.ReadFromJsonAsync<OidcStatus>())?.Enabled == true;
+    }
+
+    /// <summary>Completes an OpenID Connect sign-in: the token from the redirect's fragment, answered like <c>POST /api/auth/token</c>.</summary>
+    public async Task<ApiResult<TokenAnswer>> SessionForTokenAsync(string accessToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/auth/me");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        using var response = await http.SendAsync(request);
+        return response.IsSuccessStatusCode
+            ? ApiResult.Success(await response.Content.ReadFromJsonAsync<TokenAnswer>(), response.StatusCode)
+            : await ApiResult.FailureAsync<TokenAnswer>(response);
+    }
+
+    private sealed record OidcStatus(bool Enabled);
+
     public Task<ApiResult<Page<TaskItem>>> TasksAsync(QueueName queue) => GetAsync<Page<TaskItem>>(queue switch
     {
         QueueName.Mine => "api/tasks?scope=mine&pageSize=200",

@@ -19,6 +19,8 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/auth/token", IssueTokenAsync).AllowAnonymous().WithTags("Auth").WithName("IssueToken").RequireRateLimiting(TokenRateLimit);
+        app.MapGet("/api/auth/me", MeAsync).RequireAuthorization().WithTags("Auth")
+            .WithSummary("The token of this request as POST /api/auth/token answers it (the Designer uses it after OpenID Connect sign-in).");
         app.MapPost("/api/auth/logout", LogoutAsync).RequireAuthorization().WithTags("Auth").WithSummary("Revokes the token of this request.");
         app.MapPost("/api/auth/password", ChangePasswordAsync).RequireAuthorization().WithTags("Auth")
             .WithSummary("Changes the signed-in user's password (12+ characters, not a common one) and revokes all their tokens.");
@@ -80,11 +82,33 @@ public static class AuthApi
 
         user.FailedSignIns = 0;
         user.LockedUntil = null;
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var expiresAt = now.AddMinutes(options.Value.Auth.TokenLifetimeMinutes);
-        db.AccessTokens.Add(new StoredAccessToken { TokenHash = TokenHash.Of(token), UserName = user.UserName, IssuedAt = now, ExpiresAt = expiresAt });
-        AuditTrail.Add(db, now, user.UserName, AuditActions.SignIn, null, null, null);
+        var response = AddToken(db, user, now, options.Value.Auth.TokenLifetimeMinutes, null);
         await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(response);
+    }
+
+    /// <summary>
+    /// Adds a new opaque API token for <paramref name="user"/> and its sign-in audit entry to <paramref name="db"/>
+    /// (tracked: the caller's save commits both). Shared by password and OpenID Connect sign-in.
+    /// </summary>
+    public static TokenResponse AddToken(CaseFlowDbContext db, StoredUser user, DateTimeOffset now, int lifetimeMinutes, string? auditDetails)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(user);
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var expiresAt = now.AddMinutes(lifetimeMinutes);
+        db.AccessTokens.Add(new StoredAccessToken { TokenHash = TokenHash.Of(token), UserName = user.UserName, IssuedAt = now, ExpiresAt = expiresAt });
+        AuditTrail.Add(db, now, user.UserName, AuditActions.SignIn, null, null, auditDetails);
+        return new TokenResponse(token, expiresAt, user.UserName, user.RoleList, user.GroupList);
+    }
+
+    private static async Task<IResult> MeAsync(HttpRequest http, CaseFlowDbContext db, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        var name = CurrentUser.From(principal).UserName;
+        var token = http.Headers.Authorization.ToString()["Bearer ".Length..].Trim();
+        var hash = TokenHash.Of(token);
+        var expiresAt = await db.AccessTokens.Where(t => t.TokenHash == hash).Select(t => t.ExpiresAt).SingleAsync(cancellationToken);
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == name, cancellationToken);
         return TypedResults.Ok(new TokenResponse(token, expiresAt, user.UserName, user.RoleList, user.GroupList));
     }
 

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using CaseFlow.Server.Api;
+using CaseFlow.Server.Security.Oidc;
 using Microsoft.Extensions.Options;
 
 namespace CaseFlow.Server.Security;
@@ -19,6 +20,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton<PersonalDataProtector>();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<CaseAnonymiser>();
+        builder.AddCaseFlowOidc(); // nothing registered unless CaseFlow:Security:Oidc:Authority is set
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -49,6 +51,7 @@ public static class SecurityServiceCollectionExtensions
         app.UseRateLimiter();
         app.MapAuditApi();
         app.MapUsersAdminApi();
+        app.MapOidcApi();
         app.MapPost("/api/admin/retention/run", async (CaseAnonymiser anonymiser, CancellationToken ct) => TypedResults.Ok(new { anonymised = await anonymiser.RunAsync(ct) }))
             .WithTags("Retention").RequireAuthorization(p => p.RequireRole(Auth.Roles.Admin))
             .WithSummary("Runs the retention job now: anonymises cases closed longer than CaseFlow:Retention:ClosedCaseDays.");
