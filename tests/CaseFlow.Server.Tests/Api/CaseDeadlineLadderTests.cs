@@ -20,12 +20,7 @@ public sealed class CaseDeadlineLadderTests
     public async Task DecisionPeriod_OpenedAtFiling_IsWarnedBeforeAndReportedToTheDirectorAfter()
     {
         await using var app = new LadderApp();
-        var steps = new EnforcementSteps(app);
-        var caseId = await steps.OpenCaseAsync();
-        await steps.CompleteAsync("handler1", caseId, "chooseProcedure", "general");
-        var decision = await steps.DeadlineAsync(caseId, "ppr.decision");
-        var deadlineId = Guid.Parse((string)decision["id"]!);
-        var due = DateOnly.ParseExact((string)decision["dueDate"]!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var (steps, caseId, deadlineId, due) = await OpenDecisionPeriodAsync(app);
 
         async Task<List<StoredEscalation>> FiredAsync() =>
             (await app.EscalationsAsync(caseId)).Where(e => e.DeadlineId == deadlineId).ToList();
@@ -60,12 +55,7 @@ public sealed class CaseDeadlineLadderTests
     public async Task DatabasesFromBeforeTheFix_GetTheirCaseDeadlinesPlanned_ByTheMigration()
     {
         await using var app = new LadderApp();
-        var steps = new EnforcementSteps(app);
-        var caseId = await steps.OpenCaseAsync();
-        await steps.CompleteAsync("handler1", caseId, "chooseProcedure", "general");
-        var decision = await steps.DeadlineAsync(caseId, "ppr.decision");
-        var deadlineId = Guid.Parse((string)decision["id"]!);
-        var due = DateOnly.ParseExact((string)decision["dueDate"]!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var (_, caseId, deadlineId, due) = await OpenDecisionPeriodAsync(app);
 
         // As the old code left it: no next step. Then the back-fill migration (and any after it) is undone and applied again.
         await using (var scope = app.Services.CreateAsyncScope())
@@ -82,5 +72,15 @@ public sealed class CaseDeadlineLadderTests
         app.MoveTo(due.AddDays(-10).ToDateTime(new TimeOnly(9, 0)));
         await app.SweepAsync();
         Assert.Single(await app.EscalationsAsync(caseId), e => e.DeadlineId == deadlineId && e.Kind == EscalationKind.Warning);
+    }
+
+    /// <summary>An enforcement case filed and put on the general procedure: its decision period (a case-level deadline) runs.</summary>
+    private static async Task<(EnforcementSteps Steps, string CaseId, Guid DeadlineId, DateOnly Due)> OpenDecisionPeriodAsync(LadderApp app)
+    {
+        var steps = new EnforcementSteps(app);
+        var caseId = await steps.OpenCaseAsync();
+        await steps.CompleteAsync("handler1", caseId, "chooseProcedure", "general");
+        var decision = await steps.DeadlineAsync(caseId, "ppr.decision");
+        return (steps, caseId, Guid.Parse((string)decision["id"]!), DateOnly.ParseExact((string)decision["dueDate"]!, "yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 }
