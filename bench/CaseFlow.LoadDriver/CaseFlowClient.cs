@@ -40,6 +40,14 @@ internal sealed class CaseFlowClient : IDisposable
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["items"]!.AsArray();
     }
 
+    /// <summary>The first page of open tasks in <paramref name="scope"/> (mine, candidate or all); returns the total the server counted.</summary>
+    public async Task<long> TaskPageAsync(string scope, int pageSize = 50)
+    {
+        using var response = await http.GetAsync($"api/tasks?scope={scope}&pageSize={pageSize}");
+        await EnsureAsync(response);
+        return (long)(await response.Content.ReadFromJsonAsync<JsonObject>())!["total"]!;
+    }
+
     /// <summary>The open task of a case (its first one).</summary>
     public async Task<Guid> OpenTaskOfAsync(Guid caseId)
     {

@@ -11,7 +11,11 @@ internal sealed record DriverOptions
         scenarios:
           intake     POST /api/cases: a complaint through the built-in process to its first task and deadline
           complete   POST /api/tasks/{id}/complete: the acceptance task of seeded complaints, accepted to office-1
-          queues     GET /api/tasks?scope=candidate: the intake group's queue over the seeded complaints
+          queues     GET /api/tasks?scope=candidate first page of 50: over --seed complaints registered through the API,
+                     or over --cases seeded straight into the database (--open-tasks of them with one open task)
+          wave       --deadlines acceptance deadlines seeded straight into the database, all falling due at one instant T;
+                     the server's own scheduled escalation sweep fires them; reports the time from T until every
+                     deadline is escalated and its email is in the outbox, and the server's peak resident set
           soak       4 in 10 intakes, 3 in 10 acceptances of earlier intakes, 3 in 10 queue reads, for the whole
                      --duration, reported per minute with the server's resident set (no baseline)
 
@@ -20,7 +24,8 @@ internal sealed record DriverOptions
           --duration S      measured seconds (default 30)
           --warmup S        seconds at the same rate before measuring, not counted (default 5)
           --concurrency N   most requests in flight; beyond it arrivals wait and their wait counts (default 64)
-          --seed N          complaints created before a complete or queues run (default: enough for the run)
+          --seed N          complaints created through the API before a complete or queues run (default: enough for
+                            the run; queues 2,000)
           --server PATH     CaseFlow.Server.dll to start (default: the Release build next to this repository's bench)
           --set KEY=VALUE   an environment variable for the server, repeatable, e.g.
                             --set ConnectionStrings__CaseFlow="Data Source={data}/caseflow.db"
@@ -29,7 +34,22 @@ internal sealed record DriverOptions
           --provider NAME   sqlite (default) or postgres
           --connection CS   the PostgreSQL connection string for --provider postgres; {run} becomes a name unique to
                             the run, e.g. "Host=127.0.0.1;Port=5432;Username=caseflow;Database=load_{run}" (the server's
-                            migrations create the database). The raw baseline runs on SQLite only, so it is skipped.
+                            migrations create the database). The raw baselines run on either provider.
+
+        direct seeding (queues, wave): the server is started once (migrations, rule sets, demo users), stopped, the rows
+        are written into its database with its own EF Core context in batches of 5,000 entities, then it is started again
+        for the measured run.
+          --cases N         queues: seed N complaints directly instead of --seed through the API, e.g. 1000000
+          --open-tasks M    queues: how many of them wait on one open task (default N/10): 1 in 5 in the intake group's
+                            queue, the rest spread over office-1..office-20 (on office-1/2 every other one claimed by
+                            handler1/handler2); the others are closed or refused with their tasks completed
+          --queue-user U    queues: the demo user who reads the queue (default intake; also handler1, handler2, chief,
+                            legal, admin)
+          --scope S         queues: candidate (default), mine or all (all: chief or admin only)
+          --deadlines W     wave: deadlines falling due together (default 100,000)
+          --lead S          wave: seconds from the estimated end of seeding and server start to the due instant T
+                            (default 60)
+          --wave-timeout S  wave: give up this many seconds after T (default 600)
         """;
 
     public required string Scenario { get; init; }
@@ -51,6 +71,20 @@ internal sealed record DriverOptions
     public string Provider { get; init; } = "sqlite";
 
     public string? Connection { get; init; }
+
+    public int? Cases { get; init; }
+
+    public int? OpenTasks { get; init; }
+
+    public string QueueUser { get; init; } = "intake";
+
+    public string Scope { get; init; } = "candidate";
+
+    public int Deadlines { get; init; } = 100_000;
+
+    public int LeadSeconds { get; init; } = 60;
+
+    public int WaveTimeoutSeconds { get; init; } = 600;
 
     public bool OnPostgres => Provider == "postgres";
 
@@ -83,6 +117,13 @@ internal sealed record DriverOptions
                 "--set" => options with { ServerSettings = With(options.ServerSettings, Next()) },
                 "--provider" => options with { Provider = ProviderName(Next()) },
                 "--connection" => options with { Connection = Next() },
+                "--cases" => options with { Cases = Positive(Next(), "--cases") },
+                "--open-tasks" => options with { OpenTasks = Positive(Next(), "--open-tasks") },
+                "--queue-user" => options with { QueueUser = Next() },
+                "--scope" => options with { Scope = ScopeName(Next()) },
+                "--deadlines" => options with { Deadlines = Positive(Next(), "--deadlines") },
+                "--lead" => options with { LeadSeconds = Positive(Next(), "--lead") },
+                "--wave-timeout" => options with { WaveTimeoutSeconds = Positive(Next(), "--wave-timeout") },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }
@@ -92,9 +133,18 @@ internal sealed record DriverOptions
             var connection = options.Connection ?? throw new ArgumentException("--provider postgres needs --connection");
             options = options with
             {
-                Baseline = false,
                 ServerSettings = With(With(options.ServerSettings, "CaseFlow__Database__Provider=Postgres"), $"ConnectionStrings__CaseFlow={connection}"),
             };
+        }
+
+        if (options.OpenTasks > options.Cases)
+        {
+            throw new ArgumentException("--open-tasks cannot exceed --cases");
+        }
+
+        if (options.OpenTasks is not null && options.Cases is null)
+        {
+            throw new ArgumentException("--open-tasks goes with --cases");
         }
 
         return options;
@@ -113,6 +163,9 @@ internal sealed record DriverOptions
 
     private static string ProviderName(string value) =>
         value is "sqlite" or "postgres" ? value : throw new ArgumentException($"--provider is sqlite or postgres, not '{value}'");
+
+    private static string ScopeName(string value) =>
+        value is "candidate" or "mine" or "all" ? value : throw new ArgumentException($"--scope is candidate, mine or all, not '{value}'");
 
     private static int Positive(string value, string name) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0

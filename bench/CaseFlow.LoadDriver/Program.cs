@@ -1,9 +1,11 @@
 using CaseFlow.LoadDriver;
+using CaseFlow.LoadDriver.Database;
 using CaseFlow.LoadDriver.Scenarios;
 
-// The load driver of issue 7: starts CaseFlow.Server as a process on a fresh SQLite data directory, offers one named
-// scenario at a fixed rate (open loop), then stops the server and runs the raw ADO.NET baseline doing the same rows on
-// the same database file at the same rate, and prints both. See docs/benchmarks.md for the commands and figures.
+// The load driver of issue 7: starts CaseFlow.Server as a process on a fresh data directory (SQLite file or a fresh
+// PostgreSQL database), seeds directly into its database where the scenario asks for it (server stopped), offers one
+// named scenario at a fixed rate (open loop), then stops the server and runs the raw ADO.NET baseline doing the same
+// rows on the same database at the same rate, and prints both. See docs/benchmarks.md for the commands and figures.
 DriverOptions options;
 try
 {
@@ -22,6 +24,11 @@ if (options.Scenario == "soak")
     return await Soak.RunAsync(options, serverDll);
 }
 
+if (options.Scenario == "wave")
+{
+    return await WaveRun.RunAsync(options, serverDll);
+}
+
 ILoadScenario scenario = options.Scenario switch
 {
     "intake" => new IntakeScenario(),
@@ -32,9 +39,22 @@ ILoadScenario scenario = options.Scenario switch
 
 Console.WriteLine($"starting {serverDll}");
 var runs = new List<RunFigures>();
-await using (var server = await ServerUnderTest.StartAsync(serverDll, options.ServerSettings))
+var dataDirectory = ServerUnderTest.CreateDataDirectory();
+var database = DriverDatabase.For(options, dataDirectory);
+try
 {
-    Console.WriteLine($"server on {server.BaseUrl} (data {server.DataDirectory}); preparing {options.Scenario}");
+    if (scenario is IDirectSeeding seeding && seeding.SeedsDirectly(options))
+    {
+        await using (await ServerUnderTest.StartAsync(serverDll, options.ServerSettings, dataDirectory))
+        {
+            Console.WriteLine("server started once (migrations, rule sets, demo users); stopping it to seed directly");
+        }
+
+        await seeding.SeedDirectlyAsync(database, options);
+    }
+
+    await using var server = await ServerUnderTest.StartAsync(serverDll, options.ServerSettings, dataDirectory);
+    Console.WriteLine($"server on {server.BaseUrl} ({database.Describe}); preparing {options.Scenario}");
     await scenario.PrepareAsync(server, options);
     var offset = 0;
     runs.Add(await MeasureAsync("CaseFlow API", scenario.RunAsync, () => server.PeakRssBytes));
@@ -43,7 +63,7 @@ await using (var server = await ServerUnderTest.StartAsync(serverDll, options.Se
     if (options.Baseline)
     {
         await server.StopAsync();
-        var raw = await scenario.PrepareBaselineAsync(server.DatabasePath);
+        var raw = await scenario.PrepareBaselineAsync(database);
         offset = 0;
         runs.Add(await MeasureAsync("baseline: raw ADO.NET, same rows", raw, () => null));
     }
@@ -63,6 +83,10 @@ await using (var server = await ServerUnderTest.StartAsync(serverDll, options.Se
         offset += options.Rate * options.DurationSeconds;
         return recorder.Summarise(name, elapsed, peakRss());
     }
+}
+finally
+{
+    Directory.Delete(dataDirectory, recursive: true);
 }
 
 (scenario as IDisposable)?.Dispose();

@@ -16,9 +16,12 @@ internal sealed class ServerUnderTest : IAsyncDisposable
     private readonly Task sampler;
     private long peakRss;
 
-    private ServerUnderTest(Process process, string dataDirectory, Uri baseUrl)
+    private readonly bool ownsDataDirectory;
+
+    private ServerUnderTest(Process process, string dataDirectory, Uri baseUrl, bool ownsDataDirectory)
     {
         this.process = process;
+        this.ownsDataDirectory = ownsDataDirectory;
         DataDirectory = dataDirectory;
         BaseUrl = baseUrl;
         sampler = SampleRssAsync(sampling.Token);
@@ -28,20 +31,23 @@ internal sealed class ServerUnderTest : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
-    public string DatabasePath => Path.Combine(DataDirectory, "caseflow.db");
-
     public long PeakRssBytes => Interlocked.Read(ref peakRss);
 
     public long CurrentRssBytes => ReadRss(process.Id) ?? 0;
 
-    public static async Task<ServerUnderTest> StartAsync(string serverDll, IReadOnlyDictionary<string, string> settings)
+    /// <summary>
+    /// Starts the server on <paramref name="dataDirectory"/> (kept afterwards: a restart on the same database, the
+    /// caller removes it), or on a fresh one removed when the server is disposed.
+    /// </summary>
+    public static async Task<ServerUnderTest> StartAsync(string serverDll, IReadOnlyDictionary<string, string> settings, string? dataDirectory = null)
     {
         if (!File.Exists(serverDll))
         {
             throw new FileNotFoundException($"{serverDll} does not exist: build it first (dotnet build -c Release CaseFlow.Server)", serverDll);
         }
 
-        var dataDirectory = Directory.CreateTempSubdirectory("caseflow-load-").FullName;
+        var owns = dataDirectory is null;
+        dataDirectory ??= CreateDataDirectory();
         var port = FreePort();
         var baseUrl = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
         var start = new ProcessStartInfo("dotnet", [serverDll, "--urls", baseUrl.ToString().TrimEnd('/')])
@@ -58,8 +64,7 @@ internal sealed class ServerUnderTest : IAsyncDisposable
         start.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
         foreach (var (key, value) in settings)
         {
-            start.Environment[key] = value.Replace("{data}", dataDirectory, StringComparison.Ordinal)
-                .Replace("{run}", Path.GetFileName(dataDirectory).Replace('-', '_').ToLowerInvariant(), StringComparison.Ordinal);
+            start.Environment[key] = Expand(value, dataDirectory);
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
@@ -67,10 +72,18 @@ internal sealed class ServerUnderTest : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine($"  server: {e.Data}"); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerUnderTest(process, dataDirectory, baseUrl);
+        var server = new ServerUnderTest(process, dataDirectory, baseUrl, owns);
         await server.WaitHealthyAsync(TimeSpan.FromMinutes(2));
         return server;
     }
+
+    /// <summary>A fresh data directory for one run.</summary>
+    public static string CreateDataDirectory() => Directory.CreateTempSubdirectory("caseflow-load-").FullName;
+
+    /// <summary>A setting with <c>{data}</c> (the run's data directory) and <c>{run}</c> (a name unique to the run) filled in.</summary>
+    public static string Expand(string value, string dataDirectory) =>
+        value.Replace("{data}", dataDirectory, StringComparison.Ordinal)
+            .Replace("{run}", Path.GetFileName(dataDirectory).Replace('-', '_').ToLowerInvariant(), StringComparison.Ordinal);
 
     /// <summary>Stops the server (SIGTERM, then waits), so its database file can be read by the baseline.</summary>
     public async Task StopAsync()
@@ -103,7 +116,10 @@ internal sealed class ServerUnderTest : IAsyncDisposable
         await StopAsync();
         process.Dispose();
         sampling.Dispose();
-        Directory.Delete(DataDirectory, recursive: true);
+        if (ownsDataDirectory)
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
     }
 
     private static int FreePort()

@@ -1,3 +1,5 @@
+using CaseFlow.LoadDriver.Database;
+
 namespace CaseFlow.LoadDriver.Baseline;
 
 /// <summary>
@@ -5,60 +7,60 @@ namespace CaseFlow.LoadDriver.Baseline;
 /// case, the idempotency record, the instance with its state, the acceptance task, its bookmark and deadline, 4 timeline
 /// entries and 9 history events (20 statements), with nothing evaluated.
 /// </summary>
-internal sealed class RawIntake(string databasePath) : RawWriter(databasePath)
+internal sealed class RawIntake(DriverDatabase database) : RawWriter(database)
 {
     private static readonly string StateJson = new('x', 1_500); // about the size of the instance state after intake
 
     protected override async Task WriteAsync(Statements sql, int index)
     {
-        var number = (long)(await sql.ScalarAsync("UPDATE Counters SET Value = Value + 1 WHERE Name = 'RAW2026' RETURNING Value"))!;
+        var number = Convert.ToInt64(await sql.ScalarAsync("""UPDATE "Counters" SET "Value" = "Value" + 1 WHERE "Name" = 'RAW2026' RETURNING "Value" """), System.Globalization.CultureInfo.InvariantCulture);
         var caseId = Id(Guid.NewGuid());
         var instanceId = Id(Guid.NewGuid());
         var taskId = Id(Guid.CreateVersion7());
         await sql.ExecuteAsync(
             """
-            INSERT INTO Cases (Id, Number, Kind, Channel, ReceivedAt, Status, ComplainantName, ComplainantPhone, ComplainantEmail, ComplainantAddress,
-                               RespondentName, RespondentAddress, Category, Subject, Description, AmountInvolved, ProcessInstanceId, CreatedAt, CreatedBy)
+            INSERT INTO "Cases" ("Id", "Number", "Kind", "Channel", "ReceivedAt", "Status", "ComplainantName", "ComplainantPhone", "ComplainantEmail", "ComplainantAddress",
+                                 "RespondentName", "RespondentAddress", "Category", "Subject", "Description", "AmountInvolved", "ProcessInstanceId", "CreatedAt", "CreatedBy")
             VALUES (@id, @number, 'complaint', 'hotline', @now, 'Registered', '刘洋', @phone, 'consumer@example.org', '城关区人民路 12 号',
-                    '城关家电商行', '城关区解放路 88 号', '家用电器', '电热水壶漏电', @description, '199.0', @instance, @now, 'intake')
+                    '城关家电商行', '城关区解放路 88 号', '家用电器', '电热水壶漏电', @description, @amount, @instance, @now, 'intake')
             """,
             ("@id", caseId), ("@number", $"RAW2026-{number:D6}"), ("@now", Now), ("@phone", $"138{index % 100_000_000:D8}"),
-            ("@description", $"购买的电热水壶使用两次后漏电，商家拒绝退货（第 {index} 件）。"), ("@instance", instanceId));
+            ("@description", $"购买的电热水壶使用两次后漏电，商家拒绝退货（第 {index} 件）。"), ("@amount", 199.0m), ("@instance", instanceId));
         await sql.ExecuteAsync(
-            "INSERT INTO IdempotencyRecords (Key, RequestHash, CaseId, CreatedAt) VALUES (@key, @hash, @case, @now)",
+            """INSERT INTO "IdempotencyRecords" ("Key", "RequestHash", "CaseId", "CreatedAt") VALUES (@key, @hash, @case, @now)""",
             ("@key", $"intake:raw-{Guid.NewGuid():N}"), ("@hash", new string('0', 64)), ("@case", caseId), ("@now", Now));
         await sql.ExecuteAsync(
             """
-            INSERT INTO Instances (Id, ProcessKey, ProcessVersion, BusinessKey, CaseId, Status, StateJson, ConcurrencyVersion, CreatedAt, UpdatedAt)
+            INSERT INTO "Instances" ("Id", "ProcessKey", "ProcessVersion", "BusinessKey", "CaseId", "Status", "StateJson", "ConcurrencyVersion", "CreatedAt", "UpdatedAt")
             VALUES (@id, 'complaint', 1, @number, @case, 'Running', @state, 1, @now, @now)
             """,
             ("@id", instanceId), ("@number", $"RAW2026-{number:D6}"), ("@case", caseId), ("@state", StateJson), ("@now", Now));
         await sql.ExecuteAsync(
             """
-            INSERT INTO Tasks (Id, InstanceId, CaseId, ElementId, Name, CandidateGroups, Outcomes, DueAt, RequiredVariables, DueIn, CreatedAt, State)
+            INSERT INTO "Tasks" ("Id", "InstanceId", "CaseId", "ElementId", "Name", "CandidateGroups", "Outcomes", "DueAt", "RequiredVariables", "DueIn", "CreatedAt", "State")
             VALUES (@id, @instance, @case, 'decideAcceptance', '受理审查', ',intake,', 'accept,refuse', @due, 'accept:officeId', '7wd', @now, 'Open')
             """,
             ("@id", taskId), ("@instance", instanceId), ("@case", caseId), ("@due", Now + TimeSpan.TicksPerDay * 9), ("@now", Now));
         await sql.ExecuteAsync(
-            "INSERT INTO Bookmarks (Id, InstanceId, Kind, ElementId, CreatedAt) VALUES (@id, @instance, 'UserTask', 'decideAcceptance', @now)",
+            """INSERT INTO "Bookmarks" ("Id", "InstanceId", "Kind", "ElementId", "CreatedAt") VALUES (@id, @instance, 'UserTask', 'decideAcceptance', @now)""",
             ("@id", taskId), ("@instance", instanceId), ("@now", Now));
         await sql.ExecuteAsync(
             """
-            INSERT INTO Deadlines (Id, CaseId, TaskId, Name, Rule, StartedAt, DueAt, State, ExtensionCount, LegalBasis, RuleCode, RuleSetId, Unit, LadderVersion, NextStepAt)
+            INSERT INTO "Deadlines" ("Id", "CaseId", "TaskId", "Name", "Rule", "StartedAt", "DueAt", "State", "ExtensionCount", "LegalBasis", "RuleCode", "RuleSetId", "Unit", "LadderVersion", "NextStepAt")
             VALUES (@id, @case, @task, '受理期限', '7wd', @now, @due, 'Running', 0, '《市场监督管理投诉举报处理办法》第十五条', 'complaint.acceptance', 'O121', 'WorkingDays', 0, @due)
             """,
             ("@id", Id(Guid.NewGuid())), ("@case", caseId), ("@task", taskId), ("@now", Now), ("@due", Now + TimeSpan.TicksPerDay * 9));
         for (var i = 0; i < 4; i++)
         {
             await sql.ExecuteAsync(
-                "INSERT INTO CaseEvents (CaseId, At, Actor, Event, Details) VALUES (@case, @now, 'intake', 'Registered', '投诉人姓名及联系方式、被投诉人名称及地址、具体请求及事实已在登记时核验')",
+                """INSERT INTO "CaseEvents" ("CaseId", "At", "Actor", "Event", "Details") VALUES (@case, @now, 'intake', 'Registered', '投诉人姓名及联系方式、被投诉人名称及地址、具体请求及事实已在登记时核验')""",
                 ("@case", caseId), ("@now", Now));
         }
 
         for (var i = 0; i < 9; i++)
         {
             await sql.ExecuteAsync(
-                "INSERT INTO HistoryEvents (InstanceId, At, ElementId, Event, Details, Actor) VALUES (@instance, @now, 'decideAcceptance', 'ElementEntered', NULL, 'intake')",
+                """INSERT INTO "HistoryEvents" ("InstanceId", "At", "ElementId", "Event", "Details", "Actor") VALUES (@instance, @now, 'decideAcceptance', 'ElementEntered', NULL, 'intake')""",
                 ("@instance", instanceId), ("@now", Now));
         }
     }
@@ -66,9 +68,9 @@ internal sealed class RawIntake(string databasePath) : RawWriter(databasePath)
     /// <summary>The counter the raw case numbers come from, next to the server's own.</summary>
     public async Task PrepareAsync()
     {
-        await using var connection = await OpenAsync();
+        await using var connection = await Database.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT OR IGNORE INTO Counters (Name, Value) VALUES ('RAW2026', 0)";
+        command.CommandText = """INSERT INTO "Counters" ("Name", "Value") VALUES ('RAW2026', 0) ON CONFLICT ("Name") DO NOTHING""";
         await command.ExecuteNonQueryAsync();
     }
 }

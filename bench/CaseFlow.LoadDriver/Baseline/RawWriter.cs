@@ -1,40 +1,34 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using CaseFlow.LoadDriver.Database;
 
 namespace CaseFlow.LoadDriver.Baseline;
 
 /// <summary>
-/// Raw ADO.NET on the server's own database file (stopped by then): one pooled connection and one transaction per
-/// operation, statements with parameters, ids and instants in the server's own formats (upper-case GUID text, UTC ticks).
+/// Raw ADO.NET on the server's own database (stopped by then), SQLite or PostgreSQL: one pooled connection and one
+/// transaction per operation, statements with parameters, ids and instants in the server's own formats (see
+/// <see cref="DriverDatabase"/>), identifiers quoted so one text runs on both providers.
 /// </summary>
-internal abstract class RawWriter(string databasePath)
+internal abstract class RawWriter(DriverDatabase database)
 {
     protected static readonly long Now = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero).UtcTicks;
 
-    private readonly string connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true, DefaultTimeout = 60 }.ToString();
+    protected DriverDatabase Database { get; } = database;
 
     /// <summary>Writes the rows of operation <paramref name="index"/> in one transaction.</summary>
     public async Task RunAsync(int index)
     {
-        await using var connection = await OpenAsync();
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        await using var connection = await Database.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
         await WriteAsync(new Statements(connection, transaction), index);
         await transaction.CommitAsync();
     }
 
     protected abstract Task WriteAsync(Statements sql, int index);
 
-    /// <summary>A pooled connection to the database, for the operations and for a baseline's preparation.</summary>
-    protected async Task<SqliteConnection> OpenAsync()
-    {
-        var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
-        return connection;
-    }
-
-    protected static string Id(Guid id) => id.ToString().ToUpperInvariant();
+    protected object Id(Guid id) => Database.Id(id);
 
     /// <summary>Runs parameterised statements inside the operation's transaction.</summary>
-    protected sealed class Statements(SqliteConnection connection, SqliteTransaction transaction)
+    protected sealed class Statements(DbConnection connection, DbTransaction transaction)
     {
         public async Task<object?> ScalarAsync(string text, params (string Name, object? Value)[] parameters)
         {
@@ -48,16 +42,12 @@ internal abstract class RawWriter(string databasePath)
             await command.ExecuteNonQueryAsync();
         }
 
-        private SqliteCommand Create(string text, (string Name, object? Value)[] parameters)
+        private DbCommand Create(string text, (string Name, object? Value)[] parameters)
         {
             var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = text;
-            foreach (var (name, value) in parameters)
-            {
-                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-            }
-
+            DriverDatabase.Bind(command, parameters);
             return command;
         }
     }

@@ -1,5 +1,5 @@
 using CaseFlow.LoadDriver.Baseline;
-using Microsoft.Data.Sqlite;
+using CaseFlow.LoadDriver.Database;
 
 namespace CaseFlow.LoadDriver.Scenarios;
 
@@ -18,17 +18,16 @@ internal sealed class CompleteScenario : ILoadScenario, IDisposable
         intake = await CaseFlowClient.SignInAsync(server.BaseUrl, "intake");
         await Seeder.SeedComplaintsAsync(intake, options.Seed ?? options.PlannedOperations * 2);
 
-        // Read from the database file (WAL lets a reader in beside the server) rather than paging the queue 28,000 times.
-        await using var connection = new SqliteConnection($"Data Source={server.DatabasePath};Mode=ReadOnly");
-        await connection.OpenAsync();
+        // Read from the database (on SQLite WAL lets a reader in beside the server) rather than paging the queue 28,000 times.
+        await using var connection = await DriverDatabase.For(options, server.DataDirectory).ReadOnly().OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Id FROM Tasks WHERE ElementId = 'decideAcceptance' AND State = 'Open' ORDER BY CreatedAt LIMIT $n";
-        command.Parameters.AddWithValue("$n", options.PlannedOperations);
+        command.CommandText = """SELECT "Id" FROM "Tasks" WHERE "ElementId" = 'decideAcceptance' AND "State" = 'Open' ORDER BY "CreatedAt" LIMIT @n""";
+        DriverDatabase.Bind(command, ("@n", options.PlannedOperations));
         var ids = new List<Guid>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            ids.Add(Guid.Parse(reader.GetString(0)));
+            ids.Add(DriverDatabase.ReadId(reader.GetValue(0)));
         }
 
         tasks = [.. ids];
@@ -40,9 +39,9 @@ internal sealed class CompleteScenario : ILoadScenario, IDisposable
 
     public Task RunAsync(int index) => intake!.AcceptAsync(tasks[index]);
 
-    public async Task<Func<int, Task>> PrepareBaselineAsync(string databasePath)
+    public async Task<Func<int, Task>> PrepareBaselineAsync(DriverDatabase database)
     {
-        var raw = new RawCompletion(databasePath);
+        var raw = new RawCompletion(database);
         var open = await raw.PrepareAsync();
         Console.WriteLine($"  baseline: {open:N0} open acceptance tasks left for the raw completions");
         return raw.RunAsync;

@@ -1,4 +1,5 @@
 using CaseFlow.LoadDriver.Baseline;
+using CaseFlow.LoadDriver.Database;
 
 namespace CaseFlow.LoadDriver.Scenarios;
 
@@ -11,9 +12,9 @@ internal sealed class IntakeScenario : ILoadScenario, IDisposable
 
     public Task RunAsync(int index) => intake!.CreateComplaintAsync(index);
 
-    public async Task<Func<int, Task>> PrepareBaselineAsync(string databasePath)
+    public async Task<Func<int, Task>> PrepareBaselineAsync(DriverDatabase database)
     {
-        var raw = new RawIntake(databasePath);
+        var raw = new RawIntake(database);
         await raw.PrepareAsync();
         return raw.RunAsync;
     }

@@ -1,48 +1,51 @@
-using Microsoft.Data.Sqlite;
+using CaseFlow.LoadDriver.Baseline;
+using CaseFlow.LoadDriver.Database;
+using CaseFlow.LoadDriver.Seeding;
 
 namespace CaseFlow.LoadDriver.Scenarios;
 
-/// <summary>The intake group's unclaimed queue, first page of 50, over the seeded complaints' open acceptance tasks.</summary>
-internal sealed class QueueScenario : ILoadScenario, IDisposable
+/// <summary>
+/// A queue read: the first page of 50 open tasks of <c>--scope</c> (default candidate) as <c>--queue-user</c> (default
+/// intake). With <c>--cases N --open-tasks M</c> the data is seeded straight into the database (<see cref="QueueSeed"/>);
+/// otherwise <c>--seed</c> complaints (default 2,000) are registered through the API.
+/// </summary>
+internal sealed class QueueScenario : ILoadScenario, IDirectSeeding, IDisposable
 {
-    private CaseFlowClient? intake;
+    private CaseFlowClient? reader;
+    private string scope = "candidate";
+    private string userName = "intake";
+    private long serverTotal;
+
+    public bool SeedsDirectly(DriverOptions options) => options.Cases is not null;
+
+    public Task SeedDirectlyAsync(DriverDatabase database, DriverOptions options) =>
+        QueueSeed.SeedAsync(database, options.Cases!.Value, options.OpenTasks ?? options.Cases.Value / 10, TimeProvider.System);
 
     public async Task PrepareAsync(ServerUnderTest server, DriverOptions options)
     {
-        intake = await CaseFlowClient.SignInAsync(server.BaseUrl, "intake");
-        await Seeder.SeedComplaintsAsync(intake, options.Seed ?? 2_000);
-    }
-
-    public Task RunAsync(int index) => intake!.CandidateTasksAsync();
-
-    /// <summary>The same page and total as one SQL statement each, on a pooled read-only connection.</summary>
-    public Task<Func<int, Task>> PrepareBaselineAsync(string databasePath)
-    {
-        var connectionString = $"Data Source={databasePath};Mode=ReadOnly;Pooling=True";
-        return Task.FromResult<Func<int, Task>>(async _ =>
+        scope = options.Scope;
+        userName = options.QueueUser;
+        if (options.Cases is null)
         {
-            await using var connection = new SqliteConnection(connectionString);
-            await connection.OpenAsync();
-            await using var page = connection.CreateCommand();
-            page.CommandText = """
-                SELECT t.Id, t.Name, t.ElementId, t.CaseId, c.Number, t.InstanceId, t.Assignee, t.CandidateGroups, t.DueAt, t.CreatedAt, t.Outcomes, t.State,
-                       (SELECT MAX(e.Level) FROM DeadlineEscalations e WHERE e.TaskId = t.Id)
-                FROM Tasks t LEFT JOIN Cases c ON c.Id = t.CaseId
-                WHERE t.State = 'Open' AND t.Assignee IS NULL AND t.CandidateGroups LIKE '%,intake,%'
-                ORDER BY t.DueAt IS NULL, t.DueAt, t.CreatedAt LIMIT 50
-                """;
-            await using (var reader = await page.ExecuteReaderAsync())
-            {
-                while (await reader.ReadAsync())
-                {
-                }
-            }
+            using var intake = await CaseFlowClient.SignInAsync(server.BaseUrl, "intake");
+            await Seeder.SeedComplaintsAsync(intake, options.Seed ?? 2_000);
+        }
 
-            await using var count = connection.CreateCommand();
-            count.CommandText = "SELECT COUNT(*) FROM Tasks WHERE State = 'Open' AND Assignee IS NULL AND CandidateGroups LIKE '%,intake,%'";
-            await count.ExecuteScalarAsync();
-        });
+        reader = await CaseFlowClient.SignInAsync(server.BaseUrl, userName);
+        serverTotal = await reader.TaskPageAsync(scope);
+        Console.WriteLine($"  GET /api/tasks?scope={scope} as {userName}: {serverTotal:N0} open tasks in the queue");
     }
 
-    public void Dispose() => intake?.Dispose();
+    public Task RunAsync(int index) => reader!.TaskPageAsync(scope);
+
+    /// <summary>The same page and total in SQL (<see cref="QueueBaselineSql.PageAndTotal"/>), on a pooled connection.</summary>
+    public async Task<Func<int, Task>> PrepareBaselineAsync(DriverDatabase database)
+    {
+        var read = QueueBaselineSql.For(database.ReadOnly(), userName, scope);
+        var total = await read();
+        Console.WriteLine($"  baseline: the SQL counts {total:N0} open tasks in the queue{(total == serverTotal ? " (the same as the server)" : $", the server {serverTotal:N0}: update QueueBaselineSql.PageAndTotal")}");
+        return async _ => await read();
+    }
+
+    public void Dispose() => reader?.Dispose();
 }
