@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using CaseFlow.LoadDriver.Database;
 
 namespace CaseFlow.LoadDriver;
 
@@ -48,6 +49,12 @@ internal sealed class ServerUnderTest : IAsyncDisposable
 
         var owns = dataDirectory is null;
         dataDirectory ??= CreateDataDirectory();
+        if (settings.TryGetValue("CaseFlow__Database__Provider", out var provider) && provider == "Postgres"
+            && settings.TryGetValue("ConnectionStrings__CaseFlow", out var connection))
+        {
+            await new DriverDatabase(true, Expand(connection, dataDirectory)).CreateIfMissingAsync();
+        }
+
         var port = FreePort();
         var baseUrl = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
         var start = new ProcessStartInfo("dotnet", [serverDll, "--urls", baseUrl.ToString().TrimEnd('/')])

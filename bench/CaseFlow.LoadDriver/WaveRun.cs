@@ -139,7 +139,7 @@ internal static class WaveRun
         Console.WriteLine($"| CaseFlow (scheduled sweep) | {Seconds(figures.Escalated)} | {Seconds(figures.Emailed)} | {(slowest <= Goal ? "yes" : "no")} | {figures.PeakRssBytes / (1024.0 * 1024.0):N0} MB |");
         if (baseline is { } elapsed)
         {
-            Console.WriteLine($"| baseline: raw ADO.NET, same rows, batches of 500 | {Seconds(elapsed)} (from its start) | (same transactions) | – | – |");
+            Console.WriteLine($"| baseline: raw ADO.NET, same rows, batches of 500 | {Seconds(elapsed)} (from its own start) | {Seconds(elapsed)} (same transactions) | – | – |");
         }
     }
 

@@ -100,6 +100,31 @@ internal sealed class DriverDatabase(bool postgres, string connectionString)
     }
 
     /// <summary>
+    /// Creates the run's PostgreSQL database when it does not exist yet: the server migrates under an advisory lock,
+    /// which needs a connection to the database before its migrations run. Nothing to do on SQLite (a file is created).
+    /// </summary>
+    public async Task CreateIfMissingAsync()
+    {
+        if (!IsPostgres)
+        {
+            return;
+        }
+
+        var name = new NpgsqlConnectionStringBuilder(ConnectionString).Database;
+        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false }.ToString());
+        await admin.OpenAsync();
+        await using var exists = admin.CreateCommand();
+        exists.CommandText = "SELECT 1 FROM pg_database WHERE datname = @name";
+        Bind(exists, ("@name", name));
+        if (await exists.ExecuteScalarAsync() is null)
+        {
+            await using var create = admin.CreateCommand();
+            create.CommandText = $"CREATE DATABASE \"{name}\"";
+            await create.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>
     /// A copy of the database as it is now (the server stopped): the SQLite file copied after a checkpoint, or a
     /// PostgreSQL database created from this one as its template. For baselines that must start from the same rows.
     /// </summary>
