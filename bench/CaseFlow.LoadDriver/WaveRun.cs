@@ -104,8 +104,10 @@ internal static class WaveRun
                 continue;
             }
 
-            var escalated = await poll.CountAsync("""SELECT COUNT(*) FROM "DeadlineEscalations" WHERE "FiredAt" >= @t""", ("@t", t.UtcTicks));
-            var emails = await poll.CountAsync("""SELECT COUNT(*) FROM "OutboxMessages" WHERE "CreatedAt" >= @t""", ("@t", t.UtcTicks));
+            // One statement, so both counts come from the same snapshot.
+            var (escalated, emails) = await poll.TwoCountsAsync(
+                """SELECT (SELECT COUNT(*) FROM "DeadlineEscalations" WHERE "FiredAt" >= @t), (SELECT COUNT(*) FROM "OutboxMessages" WHERE "CreatedAt" >= @t)""",
+                ("@t", t.UtcTicks));
             since = clock.GetUtcNow() - t;
             if (escalated >= w && escalatedAt == TimeSpan.MaxValue)
             {

@@ -90,13 +90,17 @@ internal sealed class DriverDatabase(bool postgres, string connectionString)
         }
     }
 
-    public async Task<long> CountAsync(string sql, params (string Name, object? Value)[] parameters)
+    /// <summary>The two columns of a one-row statement, e.g. two counts read from one snapshot.</summary>
+    public async Task<(long First, long Second)> TwoCountsAsync(string sql, params (string Name, object? Value)[] parameters)
     {
         await using var connection = await OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         Bind(command, parameters);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync()
+            ? (reader.GetInt64(0), reader.GetInt64(1))
+            : throw new InvalidOperationException("the counts' statement returned no row");
     }
 
     /// <summary>
