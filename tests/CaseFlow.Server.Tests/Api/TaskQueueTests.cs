@@ -151,11 +151,15 @@ public sealed class TaskQueueTests(CaseFlowApp app) : IClassFixture<CaseFlowApp>
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CaseFlowDbContext>();
+
+        // One snapshot for both reads, so a background job saving between them cannot make a false difference.
+        await using var snapshot = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, TestContext.Current.CancellationToken);
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.State == TaskState.Open).ToListAsync(TestContext.Current.CancellationToken);
         var expected = tasks.SelectMany(ExpectedLines).Order(StringComparer.Ordinal).ToList();
         var stored = (await db.TaskQueueEntries.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken))
             .Select(e => Line(e.Queue, e.TaskId, e.DueOrder, e.CreatedAt)).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(expected, stored);
+        Assert.Empty(expected.Except(stored, StringComparer.Ordinal)); // lines missing
+        Assert.Empty(stored.Except(expected, StringComparer.Ordinal)); // lines left over
     }
 
     private static IEnumerable<string> ExpectedLines(StoredTask task)
