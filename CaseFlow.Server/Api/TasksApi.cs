@@ -48,21 +48,15 @@ public static class TasksApi
     {
         var user = CurrentUser.From(principal);
         var now = clock.GetUtcNow();
-        var query = db.Tasks.AsNoTracking();
-        switch (scope ?? "mine")
+        var wantedScope = scope ?? "mine";
+        if (wantedScope is not ("mine" or "candidate" or "all"))
         {
-            case "mine":
-                query = query.Where(t => t.Assignee == user.UserName);
-                break;
-            case "candidate":
-                query = query.Where(t => t.Assignee == null).Where(InAnyGroup(user.Groups, user.IsAdmin));
-                break;
-            case "all" when user.IsSupervisorOrAdmin:
-                break;
-            case "all":
-                return ApiProblems.Forbidden("Only supervisors and administrators may list all tasks; use scope=mine or scope=candidate.");
-            default:
-                return ApiProblems.Field("scope", "scope must be one of: mine, candidate, all.");
+            return ApiProblems.Field("scope", "scope must be one of: mine, candidate, all.");
+        }
+
+        if (wantedScope == "all" && !user.IsSupervisorOrAdmin)
+        {
+            return ApiProblems.Forbidden("Only supervisors and administrators may list all tasks; use scope=mine or scope=candidate.");
         }
 
         var wanted = state ?? "open";
@@ -71,6 +65,25 @@ public static class TasksApi
             return ApiProblems.Field("state", "state must be one of: open, completed.");
         }
 
+        var (skip, take) = Paging.Resolve(page, pageSize);
+        if (wanted == "open" && caseId is null)
+        {
+            // The work queues proper: index ranges of TaskQueueEntries, so their cost does not grow with closed work.
+            var queues = TaskQueueQuery.QueuesFor(wantedScope, user);
+            var (count, ids) = await TaskQueueQuery.PageAsync(db, queues, overdue == true ? now : null, skip, take, cancellationToken);
+            var found = await PageRowsAsync(db, db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id)), calendar, now, cancellationToken);
+            var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+            return TypedResults.Ok(new PageResponse<TaskResponse>(found.OrderBy(r => order[r.Id]).ToList(), count));
+        }
+
+        // Completed work, or one case's tasks: read from Tasks (a case has a handful; history is read rarely).
+        var query = db.Tasks.AsNoTracking();
+        query = wantedScope switch
+        {
+            "mine" => query.Where(t => t.Assignee == user.UserName),
+            "candidate" => query.Where(t => t.Assignee == null).Where(InAnyGroup(user.Groups, user.IsAdmin)),
+            _ => query,
+        };
         query = wanted == "open" ? query.Where(t => t.State == TaskState.Open) : query.Where(t => t.State == TaskState.Completed);
         if (overdue == true)
         {
@@ -82,11 +95,17 @@ public static class TasksApi
             query = query.Where(t => t.CaseId == id);
         }
 
-        var (skip, take) = Paging.Resolve(page, pageSize);
         var total = await query.CountAsync(cancellationToken);
-        var rows = await query
-            .OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt)
-            .Skip(skip).Take(take)
+        var ordered = query.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).Skip(skip).Take(take);
+        var rows = await PageRowsAsync(db, ordered, calendar, now, cancellationToken);
+        return TypedResults.Ok(new PageResponse<TaskResponse>(rows, total));
+    }
+
+    /// <summary>The tasks of one page with their case's number, subject, respondent and office and the highest escalation.</summary>
+    private static async Task<List<TaskResponse>> PageRowsAsync(
+        CaseFlowDbContext db, IQueryable<StoredTask> tasks, IBusinessCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var rows = await tasks
             .GroupJoin(db.Cases, t => t.CaseId, c => c.Id, (t, cs) => new { Task = t, Cases = cs })
             .SelectMany(x => x.Cases.DefaultIfEmpty(), (x, c) => new
             {
@@ -98,7 +117,7 @@ public static class TasksApi
                 Level = db.Escalations.Where(e => e.TaskId == x.Task.Id).Max(e => (int?)e.Level) ?? 0,
             })
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PageResponse<TaskResponse>(rows.Select(r => TaskViews.ToResponse(r.Task, r.Number, calendar, now, r.Level, r.Subject, r.Respondent, r.OfficeId)).ToList(), total));
+        return rows.Select(r => TaskViews.ToResponse(r.Task, r.Number, calendar, now, r.Level, r.Subject, r.Respondent, r.OfficeId)).ToList();
     }
 
     /// <summary>Builds <c>t.CandidateGroups LIKE '%,g1,%' OR ...</c> for the user's groups (admins see every group).</summary>

@@ -39,6 +39,9 @@ public class CaseFlowDbContext : DbContext
 
     public DbSet<StoredTask> Tasks => Set<StoredTask>();
 
+    /// <summary>The work queues' lines, derived from <see cref="Tasks"/> in every save (see <see cref="TaskQueueIndex"/>).</summary>
+    public DbSet<TaskQueueEntry> TaskQueueEntries => Set<TaskQueueEntry>();
+
     public DbSet<StoredCase> Cases => Set<StoredCase>();
 
     public DbSet<StoredCaseEvent> CaseEvents => Set<StoredCaseEvent>();
@@ -76,6 +79,18 @@ public class CaseFlowDbContext : DbContext
 
     /// <summary>The hash-chained audit trail (see <c>Security/AuditTrail</c>).</summary>
     public DbSet<StoredAuditEntry> AuditEntries => Set<StoredAuditEntry>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        TaskQueueIndex.Synchronise(this);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        TaskQueueIndex.Synchronise(this);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1306,6 +1306,32 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
 
                     b.ToTable("Users", (string)null);
                 });
+
+            modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.TaskQueueEntry", b =>
+                {
+                    b.Property<string>("Queue")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DueOrder")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Queue", "TaskId");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("IX_TaskQueueEntries_TaskId");
+
+                    b.HasIndex("Queue", "DueOrder", "CreatedAt", "TaskId")
+                        .HasDatabaseName("IX_TaskQueueEntries_Order");
+
+                    b.ToTable("TaskQueueEntries", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -1289,6 +1289,32 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
 
                     b.ToTable("Users", (string)null);
                 });
+
+            modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.TaskQueueEntry", b =>
+                {
+                    b.Property<string>("Queue")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Queue", "TaskId");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("IX_TaskQueueEntries_TaskId");
+
+                    b.HasIndex("Queue", "DueOrder", "CreatedAt", "TaskId")
+                        .HasDatabaseName("IX_TaskQueueEntries_Order");
+
+                    b.ToTable("TaskQueueEntries", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }
