@@ -5,8 +5,9 @@ namespace CaseFlow.LoadDriver.Baseline;
 /// <summary>
 /// The rows accepting one complaint writes, counted on a real server (docs/benchmarks.md): the acceptance task completed
 /// and its deadline met, its bookmark replaced by the mediation task's and a message subscription, the mediation task and
-/// deadline, the instance state and the case updated, 6 timeline entries, 15 history events and the acceptance email in
-/// the outbox (31 statements), on acceptance tasks the server seeded and left open.
+/// deadline, its queue lines in place of the acceptance task's (TaskQueueEntries: one delete, 3 inserts), the instance
+/// state and the case updated, 6 timeline entries, 15 history events and the acceptance email in the outbox (35
+/// statements), on acceptance tasks the server seeded and left open.
 /// </summary>
 internal sealed class RawCompletion(DriverDatabase database) : RawWriter(database)
 {
@@ -49,6 +50,14 @@ internal sealed class RawCompletion(DriverDatabase database) : RawWriter(databas
             VALUES (@id, @instance, @case, 'mediate', '组织调解', ',office-1,', 'agreement,terminated,withdrawn', @due, '60d', @now, 'Open')
             """,
             ("@id", mediation), ("@instance", instance), ("@case", caseId), ("@due", Now + TimeSpan.TicksPerDay * 60), ("@now", Now));
+        await sql.ExecuteAsync("""DELETE FROM "TaskQueueEntries" WHERE "TaskId" = @task""", ("@task", task));
+        foreach (var queue in new[] { "all", "unclaimed", "group:office-1" })
+        {
+            await sql.ExecuteAsync(
+                """INSERT INTO "TaskQueueEntries" ("Queue", "TaskId", "DueOrder", "CreatedAt") VALUES (@queue, @task, @due, @now)""",
+                ("@queue", queue), ("@task", mediation), ("@due", Now + TimeSpan.TicksPerDay * 60), ("@now", Now));
+        }
+
         await sql.ExecuteAsync(
             """
             INSERT INTO "Deadlines" ("Id", "CaseId", "TaskId", "Name", "Rule", "StartedAt", "DueAt", "State", "ExtensionCount", "LegalBasis", "RuleCode", "RuleSetId", "Unit", "LadderVersion", "NextStepAt")

@@ -4,8 +4,9 @@ namespace CaseFlow.LoadDriver.Baseline;
 
 /// <summary>
 /// The rows one complaint intake writes, counted on a real server (docs/benchmarks.md): the case number counter, the
-/// case, the idempotency record, the instance with its state, the acceptance task, its bookmark and deadline, 4 timeline
-/// entries and 9 history events (20 statements), with nothing evaluated.
+/// case, the idempotency record, the instance with its state, the acceptance task with its 3 queue lines (all,
+/// unclaimed, group:intake), its bookmark and deadline, 4 timeline entries and 9 history events (23 statements), with
+/// nothing evaluated.
 /// </summary>
 internal sealed class RawIntake(DriverDatabase database) : RawWriter(database)
 {
@@ -41,6 +42,13 @@ internal sealed class RawIntake(DriverDatabase database) : RawWriter(database)
             VALUES (@id, @instance, @case, 'decideAcceptance', '受理审查', ',intake,', 'accept,refuse', @due, 'accept:officeId', '7wd', @now, 'Open')
             """,
             ("@id", taskId), ("@instance", instanceId), ("@case", caseId), ("@due", Now + TimeSpan.TicksPerDay * 9), ("@now", Now));
+        foreach (var queue in new[] { "all", "unclaimed", "group:intake" })
+        {
+            await sql.ExecuteAsync(
+                """INSERT INTO "TaskQueueEntries" ("Queue", "TaskId", "DueOrder", "CreatedAt") VALUES (@queue, @task, @due, @now)""",
+                ("@queue", queue), ("@task", taskId), ("@due", Now + TimeSpan.TicksPerDay * 9), ("@now", Now));
+        }
+
         await sql.ExecuteAsync(
             """INSERT INTO "Bookmarks" ("Id", "InstanceId", "Kind", "ElementId", "CreatedAt") VALUES (@id, @instance, 'UserTask', 'decideAcceptance', @now)""",
             ("@id", taskId), ("@instance", instanceId), ("@now", Now));
