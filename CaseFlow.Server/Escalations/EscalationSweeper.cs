@@ -69,6 +69,9 @@ public sealed class EscalationSweeper(
         {
             await db.SaveChangesAsync(cancellationToken);
             Done(emails);
+
+            // The batch is committed; without this every later batch of the sweep would track (and scan) all earlier ones.
+            db.ChangeTracker.Clear();
             return fired;
         }
         catch (DbUpdateException ex)

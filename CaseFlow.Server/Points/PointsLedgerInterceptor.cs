@@ -64,7 +64,7 @@ internal sealed class PointsLedgerInterceptor(IOptionsMonitor<PointsOptions> opt
 
     private static List<StoredCase> ClosedCases(CaseFlowDbContext db)
     {
-        db.ChangeTracker.DetectChanges();
+        // No DetectChanges here: CaseFlowDbContext detected changes once before the save began.
         return db.ChangeTracker.Entries<StoredCase>()
             .Where(e => e.State == EntityState.Modified && e.Entity.Status == CaseStatus.Closed && !Equals(e.Property(c => c.Status).OriginalValue, CaseStatus.Closed))
             .Select(e => e.Entity)

@@ -229,7 +229,7 @@ internal sealed class AuditChainInterceptor(TimeProvider clock, IHttpContextAcce
     /// <summary>Adds entries for this save's audited changes and returns every entry still to be linked, in insertion order.</summary>
     private List<StoredAuditEntry> Collect(CaseFlowDbContext db)
     {
-        db.ChangeTracker.DetectChanges();
+        // No DetectChanges here: CaseFlowDbContext detected changes once before the save began.
         var now = clock.GetUtcNow();
         var user = http.HttpContext?.User.Identity?.Name ?? "system";
         foreach (var e in db.ChangeTracker.Entries<StoredCaseEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).Where(Fresh).ToList())
