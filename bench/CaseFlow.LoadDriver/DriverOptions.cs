@@ -33,8 +33,9 @@ internal sealed record DriverOptions
           --no-baseline     skip the raw ADO.NET baseline
           --provider NAME   sqlite (default) or postgres
           --connection CS   the PostgreSQL connection string for --provider postgres; {run} becomes a name unique to
-                            the run, e.g. "Host=127.0.0.1;Port=5432;Username=caseflow;Database=load_{run}" (the server's
-                            migrations create the database). The raw baselines run on either provider.
+                            the run, e.g. "Host=127.0.0.1;Port=5432;Username=caseflow;Database=load_{run}" (the driver
+                            creates the database, the server's migrations its tables). The raw baselines run on either
+                            provider.
 
         direct seeding (queues, wave): the server is started once (migrations, rule sets, demo users), stopped, the rows
         are written into its database with its own EF Core context in batches of 5,000 entities, then it is started again
