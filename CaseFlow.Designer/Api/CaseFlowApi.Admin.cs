@@ -87,14 +87,7 @@ public sealed partial class CaseFlowApi
 
     private async Task<ApiResult<T>> SendForAsync<T>(HttpMethod method, string uri, object? body)
     {
-        using var request = Authorized(method, uri);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-
-        using var response = await http.SendAsync(request);
-        await EndSessionOn401Async(response);
+        using var response = await SendRequestAsync(method, uri, body);
         return response.IsSuccessStatusCode
             ? ApiResult.Success(await response.Content.ReadFromJsonAsync<T>(), response.StatusCode)
             : await ApiResult.FailureAsync<T>(response);

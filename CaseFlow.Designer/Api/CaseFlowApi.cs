@@ -138,7 +138,8 @@ public sealed partial class CaseFlowApi(HttpClient http, Session session, Naviga
             : await ApiResult.FailureAsync<T>(response);
     }
 
-    private async Task<ApiResult<object>> SendAsync(HttpMethod method, string uri, object? body)
+    /// <summary>Sends <paramref name="body"/> (if any) as JSON with the session's token; a 401 ends the session.</summary>
+    private async Task<HttpResponseMessage> SendRequestAsync(HttpMethod method, string uri, object? body)
     {
         using var request = Authorized(method, uri);
         if (body is not null)
@@ -146,8 +147,14 @@ public sealed partial class CaseFlowApi(HttpClient http, Session session, Naviga
             request.Content = JsonContent.Create(body);
         }
 
-        using var response = await http.SendAsync(request);
+        var response = await http.SendAsync(request);
         await EndSessionOn401Async(response);
+        return response;
+    }
+
+    private async Task<ApiResult<object>> SendAsync(HttpMethod method, string uri, object? body)
+    {
+        using var response = await SendRequestAsync(method, uri, body);
         return response.IsSuccessStatusCode
             ? ApiResult.Success<object>(null, response.StatusCode)
             : await ApiResult.FailureAsync<object>(response);

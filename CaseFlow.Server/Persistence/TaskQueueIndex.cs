@@ -43,19 +43,22 @@ internal static class TaskQueueIndex
     }
 
     public static IEnumerable<TaskQueueEntry> LinesOf(StoredTask task) =>
-        TaskQueues.For(task.State, task.Assignee, task.CandidateGroups)
-            .Select(queue => new TaskQueueEntry { Queue = queue, TaskId = task.Id, DueOrder = TaskQueues.DueOrder(task.DueAt), CreatedAt = task.CreatedAt });
+        Build(task.Id, task.State, task.Assignee, task.CandidateGroups, task.DueAt, task.CreatedAt);
 
-    private static Dictionary<string, TaskQueueEntry> Lines(Guid taskId, PropertyValues values)
-    {
-        var queues = TaskQueues.For(
+    private static Dictionary<string, TaskQueueEntry> Lines(Guid taskId, PropertyValues values) =>
+        Build(
+            taskId,
             values.GetValue<TaskState>(nameof(StoredTask.State)),
             values.GetValue<string?>(nameof(StoredTask.Assignee)),
-            values.GetValue<string>(nameof(StoredTask.CandidateGroups)));
-        var dueOrder = TaskQueues.DueOrder(values.GetValue<DateTimeOffset?>(nameof(StoredTask.DueAt)));
-        var createdAt = values.GetValue<DateTimeOffset>(nameof(StoredTask.CreatedAt));
-        return queues.ToDictionary(q => q, q => new TaskQueueEntry { Queue = q, TaskId = taskId, DueOrder = dueOrder, CreatedAt = createdAt });
-    }
+            values.GetValue<string>(nameof(StoredTask.CandidateGroups)),
+            values.GetValue<DateTimeOffset?>(nameof(StoredTask.DueAt)),
+            values.GetValue<DateTimeOffset>(nameof(StoredTask.CreatedAt)))
+        .ToDictionary(e => e.Queue);
+
+    private static IEnumerable<TaskQueueEntry> Build(
+        Guid taskId, TaskState state, string? assignee, string candidateGroups, DateTimeOffset? dueAt, DateTimeOffset createdAt) =>
+        TaskQueues.For(state, assignee, candidateGroups)
+            .Select(queue => new TaskQueueEntry { Queue = queue, TaskId = taskId, DueOrder = TaskQueues.DueOrder(dueAt), CreatedAt = createdAt });
 
     private static void Apply(
         DbContext db,
