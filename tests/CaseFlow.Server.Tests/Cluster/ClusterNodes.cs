@@ -71,10 +71,23 @@ internal sealed partial class ClusterNodes : IAsyncDisposable
     /// <summary>The Quartz instance id of node <paramref name="index"/>.</summary>
     public static string NodeId(int index) => $"node-{index}";
 
+    /// <summary>The connection string of the nodes' shared database.</summary>
+    public string ConnectionString => TestDatabases.PostgresConnectionStringFor(DatabaseKey);
+
+    /// <summary>The index of the node running the Quartz job <paramref name="jobName"/> now, or null when none is.</summary>
+    public async Task<int?> NodeRunningAsync(string jobName, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT instance_name FROM qrtz_fired_triggers WHERE job_name = @job AND state = 'EXECUTING' LIMIT 1", connection);
+        command.Parameters.AddWithValue("job", jobName);
+        return await command.ExecuteScalarAsync(cancellationToken) is string node ? int.Parse(node["node-".Length..], CultureInfo.InvariantCulture) : null;
+    }
+
     /// <summary>How many triggers Quartz has handed to node <paramref name="index"/> (acquired, waiting for their instant, or running).</summary>
     public async Task<long> TriggersHeldByAsync(int index, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(TestDatabases.PostgresConnectionStringFor(DatabaseKey));
+        await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand("SELECT count(*) FROM qrtz_fired_triggers WHERE instance_name = @node", connection);
         command.Parameters.AddWithValue("node", NodeId(index));
