@@ -32,14 +32,24 @@ public sealed class EscalationSweeper(
     ILogger<EscalationSweeper> logger)
 {
     /// <summary>Sweeps until no ladder is due or the time budget is spent; returns the steps fired.</summary>
-    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    public async Task<int> SweepAsync(CancellationToken cancellationToken) => (await SweepDueAsync(cancellationToken)).Fired;
+
+    /// <summary>Sweeps until no ladder is due or the time budget is spent; says what it fired and when to sweep next.</summary>
+    public async Task<SweepOutcome> SweepDueAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var started = clock.GetTimestamp();
         var skipped = new HashSet<Guid>();
         var fired = 0;
-        while (!cancellationToken.IsCancellationRequested && clock.GetElapsedTime(started) < TimeSpan.FromSeconds(settings.EscalationSweepBudgetSeconds))
+        var moreDue = false;
+        while (!cancellationToken.IsCancellationRequested)
         {
+            if (clock.GetElapsedTime(started) >= TimeSpan.FromSeconds(settings.EscalationSweepBudgetSeconds))
+            {
+                moreDue = true;
+                break;
+            }
+
             var now = clock.GetUtcNow();
             var batch = await db.Deadlines
                 .Where(d => d.State == DeadlineState.Running && d.NextStepAt != null && d.NextStepAt <= now && !skipped.Contains(d.Id))
@@ -58,7 +68,22 @@ public sealed class EscalationSweeper(
             }
         }
 
-        return fired;
+        return new SweepOutcome(fired, moreDue, moreDue ? null : await NextInstantAsync(cancellationToken));
+    }
+
+    /// <summary>The earliest instant still to come at which some running ladder needs the sweep, if any.</summary>
+    /// <remarks>
+    /// Only instants after now: a deadline due already (one opened a moment ago, or one skipped after losing a race)
+    /// waits for the regular interval, so a busy intake or a deadline that keeps failing cannot make the sweep spin.
+    /// </remarks>
+    private async Task<DateTimeOffset?> NextInstantAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return await db.Deadlines.AsNoTracking()
+            .Where(d => d.State == DeadlineState.Running && d.NextStepAt != null && d.NextStepAt > now)
+            .OrderBy(d => d.NextStepAt)
+            .Select(d => d.NextStepAt)
+            .FirstOrDefaultAsync(cancellationToken);
     }
 
     private async Task<int> FireBatchAsync(List<StoredDeadline> batch, HashSet<Guid> skipped, DateTimeOffset now, CancellationToken cancellationToken)

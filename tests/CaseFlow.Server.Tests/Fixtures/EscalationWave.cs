@@ -5,23 +5,23 @@ using CaseFlow.Workflows.Calendar;
 using CaseFlow.Workflows.Deadlines.Ladder;
 using Microsoft.EntityFrameworkCore;
 
-namespace CaseFlow.Server.Tests.Cluster;
+namespace CaseFlow.Server.Tests.Fixtures;
 
 /// <summary>
-/// A wave of complaints written straight into a cluster's PostgreSQL database, each waiting on its acceptance task with
+/// A wave of complaints written straight into a running server's database (SQLite or PostgreSQL), each waiting on its acceptance task with
 /// an O121 complaint.acceptance deadline that fell due a minute ago and whose warning was already given (the load
 /// driver's wave shape). Seeded with the sweep not yet asked to look at them; <see cref="ReleaseAsync"/> makes every
-/// one due at once, so the first sweep after it meets the whole wave. Each then has exactly one ladder step left to
+/// one need the sweep at one instant, so the first sweep from then on meets the whole wave. Each then has exactly one ladder step left to
 /// fire: the 督办 to the supervisors (chief), with one email.
 /// </summary>
 internal sealed class EscalationWave
 {
-    private readonly string connectionString;
+    private readonly Func<CaseFlowDbContext> open;
     private readonly List<Guid> deadlineIds;
 
-    private EscalationWave(string connectionString, List<Guid> deadlineIds, DateTimeOffset due)
+    private EscalationWave(Func<CaseFlowDbContext> open, List<Guid> deadlineIds, DateTimeOffset due)
     {
-        this.connectionString = connectionString;
+        this.open = open;
         this.deadlineIds = deadlineIds;
         Due = due;
     }
@@ -30,14 +30,22 @@ internal sealed class EscalationWave
 
     public DateTimeOffset Due { get; }
 
-    public static async Task<EscalationWave> SeedAsync(string connectionString, int count, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>Seeds the wave into the database of the server on <paramref name="dataDirectory"/> (see <see cref="TestDatabases"/>).</summary>
+    public static Task<EscalationWave> SeedAsync(string dataDirectory, int count, TimeProvider clock, CancellationToken cancellationToken) =>
+        SeedAsync(ContextFor(dataDirectory), count, clock, cancellationToken);
+
+    /// <summary>Seeds the wave into the PostgreSQL database <paramref name="connectionString"/> names (a cluster's).</summary>
+    public static Task<EscalationWave> SeedIntoPostgresAsync(string connectionString, int count, TimeProvider clock, CancellationToken cancellationToken) =>
+        SeedAsync(() => new PostgresCaseFlowDbContext(new DbContextOptionsBuilder<PostgresCaseFlowDbContext>().UseNpgsql(connectionString).Options), count, clock, cancellationToken);
+
+    private static async Task<EscalationWave> SeedAsync(Func<CaseFlowDbContext> open, int count, TimeProvider clock, CancellationToken cancellationToken)
     {
         var calendar = new BusinessCalendar();
         var now = clock.GetUtcNow();
         var due = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero).AddMinutes(-1);
         var warningKey = EscalationLadder.WarningKey("2wd", calendar.ToLocalDate(due));
         var ids = new List<Guid>(count);
-        await using var db = Open(connectionString);
+        await using var db = open();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         for (var i = 0; i < count; i++)
         {
@@ -56,28 +64,28 @@ internal sealed class EscalationWave
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new EscalationWave(connectionString, ids, due);
+        return new EscalationWave(open, ids, due);
     }
 
-    /// <summary>Asks the sweep to look at every deadline of the wave now, in one statement.</summary>
-    public async Task ReleaseAsync(CancellationToken cancellationToken)
+    /// <summary>Asks the sweep to look at every deadline of the wave at <paramref name="at"/> (by default its due instant, already past), in one statement.</summary>
+    public async Task ReleaseAsync(CancellationToken cancellationToken, DateTimeOffset? at = null)
     {
-        await using var db = Open(connectionString);
-        var released = await db.Deadlines.Where(d => deadlineIds.Contains(d.Id)).ExecuteUpdateAsync(s => s.SetProperty(d => d.NextStepAt, Due), cancellationToken);
+        await using var db = open();
+        var released = await db.Deadlines.Where(d => deadlineIds.Contains(d.Id)).ExecuteUpdateAsync(s => s.SetProperty(d => d.NextStepAt, at ?? Due), cancellationToken);
         Assert.Equal(Count, released);
     }
 
     /// <summary>Ladder steps the sweep has fired for the wave so far (the seeded warnings not counted).</summary>
     public async Task<int> FiredAsync(CancellationToken cancellationToken)
     {
-        await using var db = Open(connectionString);
+        await using var db = open();
         return await db.Escalations.CountAsync(e => deadlineIds.Contains(e.DeadlineId) && e.FiredBy != "seed", cancellationToken);
     }
 
     /// <summary>For every deadline of the wave: the step keys the sweep fired for it.</summary>
     public async Task<Dictionary<Guid, List<string>>> StepsByDeadlineAsync(CancellationToken cancellationToken)
     {
-        await using var db = Open(connectionString);
+        await using var db = open();
         var fired = await db.Escalations.AsNoTracking()
             .Where(e => deadlineIds.Contains(e.DeadlineId) && e.FiredBy != "seed")
             .Select(e => new { e.DeadlineId, e.StepKey })
@@ -94,13 +102,23 @@ internal sealed class EscalationWave
     /// <summary>The ladder emails the wave put in the outbox.</summary>
     public async Task<List<StoredOutboxMessage>> EmailsAsync(CancellationToken cancellationToken)
     {
-        await using var db = Open(connectionString);
+        await using var db = open();
         var caseIds = await db.Deadlines.AsNoTracking().Where(d => deadlineIds.Contains(d.Id)).Select(d => (Guid?)d.CaseId).ToListAsync(cancellationToken);
         return await db.OutboxMessages.AsNoTracking()
             .Where(m => caseIds.Contains(m.CaseId) && m.IdempotencyKey.StartsWith("ladder:"))
             .ToListAsync(cancellationToken);
     }
 
-    private static PostgresCaseFlowDbContext Open(string connectionString) =>
-        new(new DbContextOptionsBuilder<PostgresCaseFlowDbContext>().UseNpgsql(connectionString).Options);
+    /// <summary>When the sweep fired the wave's steps, earliest first.</summary>
+    public async Task<List<DateTimeOffset>> FiringTimesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = open();
+        var times = await db.Escalations.AsNoTracking().Where(e => deadlineIds.Contains(e.DeadlineId) && e.FiredBy != "seed").Select(e => e.FiredAt).ToListAsync(cancellationToken);
+        return [.. times.Order()];
+    }
+
+    /// <summary>A context on the server's own database; SQLite waits out the server's writes instead of failing busy.</summary>
+    private static Func<CaseFlowDbContext> ContextFor(string dataDirectory) => TestDatabases.IsPostgres
+        ? () => new PostgresCaseFlowDbContext(new DbContextOptionsBuilder<PostgresCaseFlowDbContext>().UseNpgsql(TestDatabases.PostgresConnectionStringFor(dataDirectory)).Options)
+        : () => new CaseFlowDbContext(new DbContextOptionsBuilder<CaseFlowDbContext>().UseSqlite($"Data Source={Path.Combine(dataDirectory, "caseflow.db")};Default Timeout=30").Options);
 }
