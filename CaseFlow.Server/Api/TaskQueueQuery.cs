@@ -30,15 +30,9 @@ internal static class TaskQueueQuery
         _ => [TaskQueues.All],
     };
 
-    /// <summary>The total and the ids of page [skip, skip + take) in due order (no due date last, then oldest first).</summary>
-    public static async Task<(int Total, IReadOnlyList<Guid> Page)> PageAsync(
-        CaseFlowDbContext db, IReadOnlyList<string> queues, DateTimeOffset? overdueAt, int skip, int take, CancellationToken cancellationToken)
+    /// <summary>The lines of <paramref name="queues"/> (at least one), only overdue ones when <paramref name="overdueAt"/> is given.</summary>
+    public static IQueryable<QueueLine> Lines(CaseFlowDbContext db, IReadOnlyList<string> queues, DateTimeOffset? overdueAt)
     {
-        if (queues.Count == 0)
-        {
-            return (0, []);
-        }
-
         var entries = queues.Count == 1
             ? db.TaskQueueEntries.AsNoTracking().Where(e => e.Queue == queues[0])
             : db.TaskQueueEntries.AsNoTracking().Where(e => queues.Contains(e.Queue));
@@ -49,17 +43,23 @@ internal static class TaskQueueQuery
         }
 
         var lines = entries.Select(e => new QueueLine { TaskId = e.TaskId, DueOrder = e.DueOrder, CreatedAt = e.CreatedAt });
-        if (queues.Count > 1)
-        {
-            lines = lines.Distinct();
-        }
+        return queues.Count > 1 ? lines.Distinct() : lines;
+    }
 
-        var total = await lines.CountAsync(cancellationToken);
-        var page = await lines
+    /// <summary>
+    /// The open tasks of page [skip, skip + take) of <paramref name="lines"/> in due order (no due date last, then oldest
+    /// first, then by id), as one query: the page's ids are a subquery on the index, not a list sent back to the database.
+    /// </summary>
+    public static IQueryable<StoredTask> PageTasks(CaseFlowDbContext db, IQueryable<QueueLine> lines, int skip, int take)
+    {
+        var ids = lines
             .OrderBy(l => l.DueOrder).ThenBy(l => l.CreatedAt).ThenBy(l => l.TaskId)
             .Skip(skip).Take(take)
-            .Select(l => l.TaskId)
-            .ToListAsync(cancellationToken);
-        return (total, page);
+            .Select(l => l.TaskId);
+
+        // The same order as the lines': DueOrder is DueAt's ticks, or the largest value without a due date.
+        return db.Tasks.AsNoTracking()
+            .Where(t => ids.Contains(t.Id))
+            .OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id);
     }
 }

@@ -70,10 +70,15 @@ public static class TasksApi
         {
             // The work queues proper: index ranges of TaskQueueEntries, so their cost does not grow with closed work.
             var queues = TaskQueueQuery.QueuesFor(wantedScope, user);
-            var (count, ids) = await TaskQueueQuery.PageAsync(db, queues, overdue == true ? now : null, skip, take, cancellationToken);
-            var found = await PageRowsAsync(db, db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id)), calendar, now, cancellationToken);
-            var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-            return TypedResults.Ok(new PageResponse<TaskResponse>(found.OrderBy(r => order[r.Id]).ToList(), count));
+            if (queues.Count == 0)
+            {
+                return TypedResults.Ok(new PageResponse<TaskResponse>([], 0));
+            }
+
+            var lines = TaskQueueQuery.Lines(db, queues, overdue == true ? now : null);
+            var count = await lines.CountAsync(cancellationToken);
+            var found = await PageRowsAsync(db, TaskQueueQuery.PageTasks(db, lines, skip, take), calendar, now, cancellationToken);
+            return TypedResults.Ok(new PageResponse<TaskResponse>(found, count));
         }
 
         // Completed work, or one case's tasks: read from Tasks (a case has a handful; history is read rarely).
