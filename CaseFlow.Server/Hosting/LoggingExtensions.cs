@@ -22,6 +22,13 @@ public static class LoggingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace);
+
+        // Framework chatter below these levels is filtered here, not sent to a null target: a level filtered out is not
+        // enabled at all, so EF Core does not build its debug events for every query and tracked entity (3-5 % of CPU
+        // in the wave and queue profiles while NLog still threw them away).
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", Microsoft.Extensions.Logging.LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft", Microsoft.Extensions.Logging.LogLevel.Information);
+        builder.Logging.AddFilter("Quartz", Microsoft.Extensions.Logging.LogLevel.Information);
         var development = builder.Environment.IsDevelopment();
         builder.Logging.AddNLogWeb(services =>
         {
@@ -59,11 +66,6 @@ public static class LoggingExtensions
             },
         };
 
-        // Framework chatter below these levels is dropped before it reaches any target.
-        var drop = new NullTarget("drop");
-        config.AddRule(NLog.LogLevel.Trace, NLog.LogLevel.Info, drop, "Microsoft.EntityFrameworkCore.*", final: true);
-        config.AddRule(NLog.LogLevel.Trace, NLog.LogLevel.Debug, drop, "Microsoft.*", final: true);
-        config.AddRule(NLog.LogLevel.Trace, NLog.LogLevel.Debug, drop, "Quartz.*", final: true);
         var minimum = development ? NLog.LogLevel.Debug : NLog.LogLevel.Info;
         config.AddRule(minimum, NLog.LogLevel.Fatal, console);
         config.AddRule(minimum, NLog.LogLevel.Fatal, file);
