@@ -90,4 +90,12 @@ internal static class ComplaintRows
             c.ChangeStatus(status, at);
         }
     }
+
+    /// <summary>The acceptance deadline's 2-working-day warning to intake, already given at <paramref name="firedAt"/> (key <paramref name="warningKey"/>).</summary>
+    public static StoredEscalation GivenWarning(StoredDeadline deadline, string warningKey, DateTimeOffset firedAt) => new()
+    {
+        Id = Guid.NewGuid(), DeadlineId = deadline.Id, CaseId = deadline.CaseId, TaskId = deadline.TaskId, StepKey = warningKey,
+        Kind = EscalationKind.Warning, Level = 0, Occurrence = 1, Role = "assignee", Recipients = "intake",
+        DueAt = deadline.DueAt, FiredAt = firedAt, FiredBy = "seed",
+    };
 }

@@ -1,5 +1,4 @@
 using CaseFlow.LoadDriver.Database;
-using CaseFlow.Server.Persistence.Entities;
 using CaseFlow.Workflows.Calendar;
 using CaseFlow.Workflows.Deadlines.Ladder;
 
@@ -30,12 +29,7 @@ internal static class WaveSeed
             db.Cases.Add(c);
             db.Tasks.Add(task);
             db.Deadlines.Add(deadline);
-            db.Escalations.Add(new StoredEscalation
-            {
-                Id = Guid.NewGuid(), DeadlineId = deadline.Id, CaseId = c.Id, TaskId = task.Id, StepKey = warningKey,
-                Kind = EscalationKind.Warning, Level = 0, Occurrence = 1, Role = "assignee", Recipients = "intake",
-                DueAt = due, FiredAt = received.AddDays(5), FiredBy = "seed",
-            });
+            db.Escalations.Add(ComplaintRows.GivenWarning(deadline, warningKey, received.AddDays(5)));
             return 4;
         });
         await DirectSeeder.AdvanceCounterAsync(database, counter, first + deadlines - 1);

@@ -36,7 +36,7 @@ internal sealed class EscalationWave
 
     /// <summary>Seeds the wave into the PostgreSQL database <paramref name="connectionString"/> names (a cluster's).</summary>
     public static Task<EscalationWave> SeedIntoPostgresAsync(string connectionString, int count, TimeProvider clock, CancellationToken cancellationToken) =>
-        SeedAsync(() => new PostgresCaseFlowDbContext(new DbContextOptionsBuilder<PostgresCaseFlowDbContext>().UseNpgsql(connectionString).Options), count, clock, cancellationToken);
+        SeedAsync(() => Postgres(connectionString), count, clock, cancellationToken);
 
     private static async Task<EscalationWave> SeedAsync(Func<CaseFlowDbContext> open, int count, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -54,12 +54,7 @@ internal sealed class EscalationWave
             var task = ComplaintRows.AcceptanceTask(complaint, due);
             var deadline = ComplaintRows.AcceptanceDeadline(task, due, nextStepAt: null);
             db.AddRange(complaint, task, deadline);
-            db.Escalations.Add(new StoredEscalation
-            {
-                Id = Guid.NewGuid(), DeadlineId = deadline.Id, CaseId = complaint.Id, TaskId = task.Id, StepKey = warningKey,
-                Kind = EscalationKind.Warning, Level = 0, Occurrence = 1, Role = "assignee", Recipients = "intake",
-                DueAt = due, FiredAt = received.AddDays(5), FiredBy = "seed",
-            });
+            db.Escalations.Add(ComplaintRows.GivenWarning(deadline, warningKey, received.AddDays(5)));
             ids.Add(deadline.Id);
         }
 
@@ -119,6 +114,9 @@ internal sealed class EscalationWave
 
     /// <summary>A context on the server's own database; SQLite waits out the server's writes instead of failing busy.</summary>
     private static Func<CaseFlowDbContext> ContextFor(string dataDirectory) => TestDatabases.IsPostgres
-        ? () => new PostgresCaseFlowDbContext(new DbContextOptionsBuilder<PostgresCaseFlowDbContext>().UseNpgsql(TestDatabases.PostgresConnectionStringFor(dataDirectory)).Options)
+        ? () => Postgres(TestDatabases.PostgresConnectionStringFor(dataDirectory))
         : () => new CaseFlowDbContext(new DbContextOptionsBuilder<CaseFlowDbContext>().UseSqlite($"Data Source={Path.Combine(dataDirectory, "caseflow.db")};Default Timeout=30").Options);
+
+    private static PostgresCaseFlowDbContext Postgres(string connectionString) =>
+        new(new DbContextOptionsBuilder<PostgresCaseFlowDbContext>().UseNpgsql(connectionString).Options);
 }
