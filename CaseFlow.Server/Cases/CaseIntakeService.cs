@@ -100,7 +100,7 @@ public sealed class CaseIntakeService(
         CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var suggestion = await jurisdictions.SuggestAsync(request.Respondent!.Address, request.Respondent.PlatformAddress, cancellationToken);
+        var suggestion = await jurisdictions.SuggestAsync(request.Respondent?.Address, request.Respondent?.PlatformAddress, cancellationToken);
         var cases = new List<StoredCase>();
         var starts = new List<WorkflowCommandRunner.InstanceStart>();
         for (var i = 0; i < kinds.Length; i++)
@@ -144,6 +144,9 @@ public sealed class CaseIntakeService(
 
     private StoredCase NewCase(CreateCaseRequest request, string kind, string number, DateTimeOffset receivedAt, JurisdictionSuggestion? suggestion, string actor, DateTimeOffset now)
     {
+        var complainant = request.Complainant;
+        var respondent = request.Respondent;
+        var description = request.Description!.Trim();
         return new StoredCase
         {
             Id = Guid.NewGuid(),
@@ -151,33 +154,54 @@ public sealed class CaseIntakeService(
             Kind = kind,
             Channel = request.Channel!,
             ReceivedAt = receivedAt,
-            ComplainantName = request.Complainant!.Name!.Trim(),
-            ComplainantPhone = request.Complainant.Phone!.Trim(),
-            ComplainantEmail = request.Complainant.Email?.Trim(),
-            ComplainantAddress = request.Complainant.Address?.Trim(),
-            ComplainantIdNumberCipher = request.Complainant.IdNumber is { Length: > 0 } idNumber ? protector.Encrypt(idNumber.Trim().ToUpperInvariant()) : null,
-            ComplainantIdNumberHash = request.Complainant.IdNumber is { Length: > 0 } lookup ? protector.LookupHash(lookup) : null,
-            RespondentName = request.Respondent!.Name!.Trim(),
-            RespondentAddress = request.Respondent.Address?.Trim(),
-            RespondentCreditCode = request.Respondent.CreditCode?.Trim(),
-            RespondentPlatformName = request.Respondent.PlatformName?.Trim(),
-            RespondentPlatformAddress = request.Respondent.PlatformAddress?.Trim(),
+            ComplainantName = Clean(complainant?.Name) ?? "",
+            ComplainantPhone = Clean(complainant?.Phone) ?? "",
+            ComplainantEmail = Clean(complainant?.Email),
+            ComplainantAddress = Clean(complainant?.Address),
+            ComplainantIdNumberCipher = Clean(complainant?.IdNumber) is { } idNumber ? protector.Encrypt(idNumber.ToUpperInvariant()) : null,
+            ComplainantIdNumberHash = Clean(complainant?.IdNumber) is { } lookup ? protector.LookupHash(lookup) : null,
+            RespondentName = Clean(respondent?.Name) ?? "",
+            RespondentAddress = Clean(respondent?.Address),
+            RespondentCreditCode = Clean(respondent?.CreditCode),
+            RespondentPlatformName = Clean(respondent?.PlatformName),
+            RespondentPlatformAddress = Clean(respondent?.PlatformAddress),
+            SourceOrganisation = Clean(request.Source?.Organisation),
+            SourceReference = Clean(request.Source?.Reference),
+            SourceDate = request.Source?.Date,
             SuggestedOfficeId = suggestion?.OfficeId,
-            Category = request.Category!.Trim(),
-            Subject = request.Subject!.Trim(),
-            Description = request.Description!.Trim(),
+            Category = Clean(request.Category) ?? "其他",
+            Subject = Clean(request.Subject) ?? SubjectFrom(description),
+            Description = description,
             AmountInvolved = request.AmountInvolved,
             CreatedAt = now,
             CreatedBy = actor,
         };
     }
 
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>A hotline call often has no title: the first line of the facts, cut to fit, stands in for one.</summary>
+    private static string SubjectFrom(string description)
+    {
+        var firstLine = description.Split('\n', 2)[0].Trim();
+        return firstLine.Length <= 40 ? firstLine : firstLine[..40] + "…";
+    }
+
+    /// <summary>The registration line of the timeline: what arrived, how, and what the acceptance decision must weigh.</summary>
+    private static string RegisteredDetails(StoredCase storedCase, string mixed)
+    {
+        var kind = storedCase.Kind == "report" ? "举报" : "投诉";
+        var missing = MissingMaterials.For(storedCase);
+        var gaps = missing.Count == 0 ? "" : "；待补正或由受理决定处理：" + string.Join("、", missing.Select(m => m.Factor));
+        return $"{IntakeChannels.NameZh(storedCase.Channel)}登记{kind}{mixed}{gaps}";
+    }
+
     private static void AddIntakeTimeline(CaseFlowDbContext context, StoredCase storedCase, List<StoredCase> cases, JurisdictionSuggestion? suggestion, string actor, DateTimeOffset now)
     {
         var mixed = cases.Count > 1
-            ? $"; mixed submission (Art. 9): {string.Join(" + ", cases.Select(c => c.Number))}"
+            ? $"（投诉举报合并提出，分别处理，第九条：{string.Join("、", cases.Select(c => c.Number))}）"
             : "";
-        context.CaseEvents.Add(new StoredCaseEvent { CaseId = storedCase.Id, At = now, Actor = actor, Event = "Registered", Details = $"{storedCase.Kind} via {storedCase.Channel}{mixed}" });
+        context.CaseEvents.Add(new StoredCaseEvent { CaseId = storedCase.Id, At = now, Actor = actor, Event = "Registered", Details = RegisteredDetails(storedCase, mixed) });
         context.CaseEvents.Add(new StoredCaseEvent
         {
             CaseId = storedCase.Id,

@@ -40,6 +40,8 @@ public static class CaseRecords
             ["odr"] = odr,
             ["suggestedOfficeId"] = c.SuggestedOfficeId ?? "",
             ["duplicateOf"] = duplicateOfNumber ?? "",
+            ["anonymous"] = c.Kind == "report" && MissingMaterials.IsAnonymous(c),
+            ["missingMaterials"] = string.Join("、", MissingMaterials.For(c).Where(w => w.Category == "materials").Select(w => w.Factor)),
         };
     }
 }

@@ -54,10 +54,16 @@ public sealed class CaseViewBuilder(CaseFlowDbContext db, IBusinessCalendar cale
                 linked.Select(x => new LinkedCaseResponse(x.Id, x.Number, x.Kind, JsonNamingPolicy.CamelCase.ConvertName(x.Status.ToString()))).ToList(),
                 c.SuggestedOfficeId,
                 c.RegulatorReceivedAt),
-            await warnings.ForAsync(c, cancellationToken),
+            [.. MissingMaterials.For(c), .. await warnings.ForAsync(c, cancellationToken)],
             c.RecoveredAmount,
             c.Satisfaction,
-            c.FiledAt);
+            c.FiledAt,
+            CaseLegalTexts.For(c),
+            c.SourceOrganisation is null && c.SourceReference is null && c.SourceDate is null
+                ? null
+                : new CaseSourceRequest(c.SourceOrganisation, c.SourceReference, c.SourceDate),
+            IntakeChannels.NameZh(c.Channel),
+            MissingMaterials.IsAnonymous(c) && c.Kind == "report");
     }
 
     private PartyResponse Party(StoredCase c, bool unmasked)

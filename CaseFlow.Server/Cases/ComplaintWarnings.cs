@@ -9,10 +9,12 @@ namespace CaseFlow.Server.Cases;
 /// Computes the Art. 17 warning signs for a complaint from the other complaints received around it (O121 Art. 17;
 /// rules.md §1.2: "raise as a warning only; a person decides"). Nothing here changes a case or a task.
 /// </summary>
+/// <remarks>
+/// Demanding punitive damages is not a sign: Consumer Law Art. 55 gives consumers that right, and Art. 17 does not list
+/// it, so a claim for 退一赔三 or ten times the price raises nothing by itself.
+/// </remarks>
 public sealed class ComplaintWarnings(CaseFlowDbContext db, IOptionsMonitor<WarningOptions> options)
 {
-    private static readonly string[] PunitiveWords = ["十倍", "三倍", "惩罚性赔偿", "退一赔三", "退一赔十", "价款十倍", "假一赔十"];
-
     public async Task<IReadOnlyList<CaseWarning>> ForAsync(StoredCase c, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(c);
@@ -22,15 +24,19 @@ public sealed class ComplaintWarnings(CaseFlowDbContext db, IOptionsMonitor<Warn
         }
 
         var o = options.CurrentValue;
+        var article = MissingMaterials.RulesFor(c).ProfessionalClaimantsArticle ?? "供参考";
         var from = c.ReceivedAt.AddDays(-o.WindowDays);
         var others = db.Cases.AsNoTracking().Where(x => x.Id != c.Id && x.Kind == "complaint" && x.ReceivedAt >= from && x.ReceivedAt <= c.ReceivedAt);
         var warnings = new List<CaseWarning>();
 
-        var samePhone = await others.Where(x => x.ComplainantPhone == c.ComplainantPhone)
-            .Select(x => new { x.Number, x.ComplainantName, x.Description }).ToListAsync(cancellationToken);
+        // An empty phone number is "not given", not a number shared with every other complaint that gave none.
+        var samePhone = string.IsNullOrWhiteSpace(c.ComplainantPhone)
+            ? []
+            : await others.Where(x => x.ComplainantPhone == c.ComplainantPhone)
+                .Select(x => new { x.Number, x.ComplainantName }).ToListAsync(cancellationToken);
         if (samePhone.Count + 1 >= o.FrequentComplaints)
         {
-            warnings.Add(new CaseWarning("frequent-complainant", "短时间内多次投诉（第十七条）",
+            warnings.Add(new CaseWarning("frequent-complainant", $"短时间内多次投诉（{article}）",
                 $"The same phone number filed {samePhone.Count + 1} complaints within {o.WindowDays} days.",
                 $"同一联系电话在 {o.WindowDays} 日内提出 {samePhone.Count + 1} 件投诉。",
                 samePhone.Select(x => x.Number).ToList()));
@@ -43,7 +49,7 @@ public sealed class ComplaintWarnings(CaseFlowDbContext db, IOptionsMonitor<Warn
         var shared = samePhone.Where(x => x.ComplainantName != c.ComplainantName).Select(x => x.Number).Concat(sharedAddress).Distinct().ToList();
         if (shared.Count > 0)
         {
-            warnings.Add(new CaseWarning("shared-contact", "多个投诉人使用同一联系电话或地址（第十七条）",
+            warnings.Add(new CaseWarning("shared-contact", $"多个投诉人使用同一联系电话或地址（{article}）",
                 $"{shared.Count} complaint(s) by other complainants share this phone number or address.",
                 $"另有 {shared.Count} 件投诉的投诉人不同，但联系电话或地址相同。", shared));
         }
@@ -51,24 +57,11 @@ public sealed class ComplaintWarnings(CaseFlowDbContext db, IOptionsMonitor<Warn
         var sameText = await others.Where(x => x.Description == c.Description).Select(x => x.Number).ToListAsync(cancellationToken);
         if (sameText.Count + 1 >= o.TemplatedComplaints)
         {
-            warnings.Add(new CaseWarning("templated-text", "批量、模板化投诉，可能存在串通（第十七条）",
+            warnings.Add(new CaseWarning("templated-text", $"批量、模板化投诉，可能存在串通（{article}）",
                 $"{sameText.Count + 1} complaints within {o.WindowDays} days have exactly this text.",
                 $"{o.WindowDays} 日内有 {sameText.Count + 1} 件投诉的事实描述完全相同。", sameText));
         }
 
-        if (IsPunitive(c.Description))
-        {
-            var punitive = samePhone.Where(x => IsPunitive(x.Description)).Select(x => x.Number).ToList();
-            if (punitive.Count > 0)
-            {
-                warnings.Add(new CaseWarning("punitive-claims", "以索取惩罚性赔偿为目的的牟利性投诉迹象（第十七条）",
-                    $"This complaint and {punitive.Count} other(s) from the same phone number demand punitive damages.",
-                    $"本投诉与同一联系电话的另外 {punitive.Count} 件投诉均要求惩罚性赔偿。", punitive));
-            }
-        }
-
         return warnings;
     }
-
-    private static bool IsPunitive(string text) => PunitiveWords.Any(w => text.Contains(w, StringComparison.Ordinal));
 }

@@ -17,6 +17,11 @@ public static class DuplicateReports
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(report);
+        if (string.IsNullOrWhiteSpace(report.ComplainantPhone))
+        {
+            return null; // an anonymous report has no "same reporter" (Art. 35(2) needs one)
+        }
+
         return await db.Cases.AsNoTracking()
             .Where(c => c.Kind == "report" && c.DuplicateOfCaseId == null && c.Id != report.Id
                 && c.ComplainantPhone == report.ComplainantPhone

@@ -150,7 +150,9 @@ internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider c
         }
 
         // The deadline decides the task's due instant: a statutory rule may count from receipt, not from now.
-        var deadline = stored.CaseId is { } caseId ? deadlines.Create(caseId, storedCase?.RegulatorReceivedAt ?? storedCase?.ReceivedAt, bookmark.Id, info, now) : null;
+        var receivedAt = storedCase?.RegulatorReceivedAt ?? storedCase?.ReceivedAt;
+        var carried = stored.CaseId is { } loopCaseId ? CarryOverReceiptDeadline(loopCaseId, receivedAt, bookmark.Id, info, now) : null;
+        var deadline = carried ?? (stored.CaseId is { } caseId ? deadlines.Create(caseId, receivedAt, bookmark.Id, info, now) : null);
         db.Tasks.Add(new StoredTask
         {
             Id = bookmark.Id,
@@ -168,10 +170,35 @@ internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider c
             State = TaskState.Open,
         });
 
-        if (deadline is not null)
+        if (deadline is not null && carried is null)
         {
             db.Deadlines.Add(deadline);
         }
+    }
+
+    /// <summary>
+    /// A period counted from receipt does not restart, nor end, because the flow loops back to a step under the same
+    /// rule (补正 returns to the acceptance decision): the deadline the previous step ended in this same command runs on,
+    /// with its ladder, for the new task. Null when there is no such deadline or the rule does not count from receipt.
+    /// </summary>
+    private StoredDeadline? CarryOverReceiptDeadline(Guid caseId, DateTimeOffset? receivedAt, Guid taskId, UserTaskInfo info, DateTimeOffset now)
+    {
+        if (info.DeadlineRule is not { } code || receivedAt is not { } received || deadlines.Resolve(code, received)?.Rule.CountsFromReceipt != true)
+        {
+            return null;
+        }
+
+        var ended = db.Deadlines.Local.FirstOrDefault(d => d.CaseId == caseId && d.RuleCode == code && d.CompletedAt == now && d.TaskId != taskId);
+        if (ended is null)
+        {
+            return null;
+        }
+
+        ended.TaskId = taskId;
+        ended.CompletedAt = null;
+        ended.State = DeadlineState.Running;
+        ended.Replan(now);
+        return ended;
     }
 
     private void AddHistory(StoredInstance stored, StoredCase? storedCase, HistoryEntry entry, string? actor)

@@ -57,8 +57,23 @@ public sealed class LetterRenderer(CaseFlowDbContext db, LetterTemplateStore tem
             fieldValues.FromJson(email.Variables),
             await fieldValues.FromCaseAsync(storedCase, cancellationToken),
             fieldValues.FromJson(email.TemplateFields));
+        AddRefusalGroundText(values, storedCase);
         var letter = Render(template, values, storedCase?.Number);
         return email with { Subject = letter.Subject, Body = letter.Body };
+    }
+
+    /// <summary>The refusal ground's article and words, from the rules in force on the case's receipt date.</summary>
+    private void AddRefusalGroundText(Dictionary<string, string?> values, StoredCase? storedCase)
+    {
+        if (storedCase is null || values.ContainsKey("refusalGroundText"))
+        {
+            return;
+        }
+
+        var rules = Cases.ComplaintRuleTexts.InForceOn(calendar.ToLocalDate(storedCase.ReceivedAt));
+        values["refusalGroundText"] = values.GetValueOrDefault("refusalGround") is { } ground
+            ? rules.RefusalGrounds.GetValueOrDefault(ground, rules.RefusalArticle)
+            : rules.RefusalArticle;
     }
 
     private RenderedLetter Render(StoredLetterTemplate template, Dictionary<string, string?> values, string? caseNumber)

@@ -8,15 +8,16 @@ public static class ShippedLetterTemplates
 {
     private const string Prefix = "CaseFlow.Letters.";
 
-    /// <summary>Fields every case letter can use; the server fills them from the case.</summary>
+    /// <summary>Fields every case letter can use; the server fills them from the case (the rules' name and articles from those in force on its receipt date).</summary>
     public static IReadOnlyList<string> CaseFields { get; } =
-        ["caseNumber", "complainantName", "subject", "respondentName", "receivedAt", "dueAt", "officeName", "category", "today"];
+        ["caseNumber", "complainantName", "subject", "respondentName", "receivedAt", "dueAt", "officeName", "category", "today", "complaintRules", "refusalArticle", "materialsArticle", "mediationPeriod", "terminationArticle"];
 
     private static readonly (string Code, string Name, string[] ExtraFields)[] Declared =
     [
         ("acknowledgement", "受理前登记回执", []),
         ("acceptance", "受理告知", []),
-        ("refusal", "不予受理告知", ["reason"]),
+        ("refusal", "不予受理告知", ["reason", "refusalGroundText"]),
+        ("correction-request", "补正材料通知", ["correctionItems"]),
         ("termination-notice", "终止调解告知", ["reason"]),
         ("police-transfer-letter", "涉嫌犯罪案件移送书", ["policeName", "reason"]),
         ("escalation", "督办通知", ["deadlineName", "legalBasis", "assignee", "supervisorName"]),

@@ -24,7 +24,11 @@ public sealed record CaseResponse(
     IReadOnlyList<Cases.CaseWarning>? Warnings = null,
     decimal? RecoveredAmount = null,
     string? Satisfaction = null,
-    DateTimeOffset? FiledAt = null);
+    DateTimeOffset? FiledAt = null,
+    CaseLegalTexts? LegalTexts = null,
+    CaseSourceRequest? Source = null,
+    string? ChannelName = null,
+    bool Anonymous = false);
 
 /// <summary>
 /// How a case relates to others and to jurisdiction: the parent (the other half of a mixed submission, or the

@@ -21,6 +21,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<StoredCase>
         builder.Property(c => c.ComplainantIdNumberCipher).HasMaxLength(200);
         builder.Property(c => c.ComplainantIdNumberHash).HasMaxLength(64);
         builder.HasIndex(c => c.ComplainantIdNumberHash).HasDatabaseName("IX_Cases_ComplainantIdNumberHash");
+        builder.Property(c => c.SourceOrganisation).HasMaxLength(200);
+        builder.Property(c => c.SourceReference).HasMaxLength(100);
         builder.HasIndex(c => c.ParentCaseId).HasDatabaseName("IX_Cases_ParentCaseId");
 
         // The statistics count 立案 and 移送 by when they happened; a range scan keeps that fast with a million cases.

@@ -21,8 +21,10 @@ public sealed class StoredCase
 
     public string? OfficeId { get; set; }
 
+    /// <summary>Empty when the complainant or reporter gave no name (an anonymous report, or a complaint missing Art. 10 materials).</summary>
     public required string ComplainantName { get; set; }
 
+    /// <summary>Empty when no phone number was given; never matched against other cases' empty numbers.</summary>
     public required string ComplainantPhone { get; set; }
 
     public string? ComplainantEmail { get; set; }
@@ -38,6 +40,7 @@ public sealed class StoredCase
     /// <summary>When the retention job removed the parties' personal data (null while it is kept).</summary>
     public DateTimeOffset? AnonymisedAt { get; set; }
 
+    /// <summary>Empty when the submission did not name the respondent (a report against an unknown business, or a complaint identifying it otherwise).</summary>
     public required string RespondentName { get; set; }
 
     public string? RespondentAddress { get; set; }
@@ -61,6 +64,15 @@ public sealed class StoredCase
 
     /// <summary>The first report of which this one is a duplicate (same reporter, facts and target; O121 Art. 35(2)).</summary>
     public Guid? DuplicateOfCaseId { get; set; }
+
+    /// <summary>For a clue without a complainant (transfer, assignment, inspection, sampling): the agency, superior or task it came from.</summary>
+    public string? SourceOrganisation { get; set; }
+
+    /// <summary>The number of the transfer or assignment letter, inspection record or sampling report (PPR Art. 18).</summary>
+    public string? SourceReference { get; set; }
+
+    /// <summary>The date on the source document.</summary>
+    public DateOnly? SourceDate { get; set; }
 
     public required string Category { get; set; }
 

@@ -345,6 +345,17 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
                     b.Property<string>("Satisfaction")
                         .HasColumnType("text");
 
+                    b.Property<DateOnly?>("SourceDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SourceOrganisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SourceReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)

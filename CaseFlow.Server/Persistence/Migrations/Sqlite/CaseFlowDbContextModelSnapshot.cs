@@ -338,6 +338,17 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                     b.Property<string>("Satisfaction")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("SourceDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceOrganisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
