@@ -27,6 +27,12 @@ internal sealed class StoredCalendarLoader(IServiceProvider services, ILogger<St
         {
             logger.LogInformation("Loaded stored calendar years {Years}", string.Join(", ", applied));
         }
+
+        var clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        if (CalendarCoverage.Read(calendar, calendar.ToLocalDate(clock.GetUtcNow())).WarningEn is { } warning)
+        {
+            logger.LogWarning("{Warning}", warning);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

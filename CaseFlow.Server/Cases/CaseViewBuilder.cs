@@ -94,6 +94,7 @@ public sealed class CaseViewBuilder(CaseFlowDbContext db, IBusinessCalendar cale
             d.RuleCode,
             d.LegalBasis,
             DeadlineChangeViews.Extensions(changes),
-            DeadlineChangeViews.Suspensions(changes));
+            DeadlineChangeViews.Suspensions(changes),
+            d.CompletedAt is null && calendar.IsProvisional(calendar.ToLocalDate(d.StartedAt), dueDate));
     }
 }

@@ -35,6 +35,7 @@ public static class TaskViews
             escalationLevel,
             caseSubject,
             respondentName,
-            caseOfficeId);
+            caseOfficeId,
+            t is { State: TaskState.Open, DueAt: { } provisionalDue } && calendar.IsProvisional(calendar.ToLocalDate(t.CreatedAt), calendar.ToLocalDate(provisionalDue)));
     }
 }

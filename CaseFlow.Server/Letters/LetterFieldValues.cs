@@ -18,6 +18,15 @@ internal sealed class LetterFieldValues(CaseFlowDbContext db, BusinessCalendar c
         {
             ["today"] = ChineseDates.Format(calendar.ToLocalDate(clock.GetUtcNow())),
         };
+
+        // Citations come from the rules in force on the receipt date, not today's (Order 20 until 2026-04-14); a preview
+        // without a case cites today's.
+        var rules = Cases.ComplaintRuleTexts.InForceOn(calendar.ToLocalDate(storedCase?.ReceivedAt ?? clock.GetUtcNow()));
+        values["complaintRules"] = rules.ShortName;
+        values["refusalArticle"] = rules.ShortName + rules.RefusalArticle;
+        values["materialsArticle"] = rules.MaterialsArticle;
+        values["mediationPeriod"] = rules.MediationPeriod;
+        values["terminationArticle"] = rules.ShortName + rules.TerminationArticle;
         if (storedCase is null)
         {
             return values;
@@ -30,13 +39,6 @@ internal sealed class LetterFieldValues(CaseFlowDbContext db, BusinessCalendar c
         values["category"] = CaseCategories.NameOf(storedCase.Category);
         values["receivedAt"] = ChineseDates.Format(calendar.ToLocalDate(storedCase.ReceivedAt));
 
-        // Citations come from the rules in force on the receipt date, not today's (Order 20 until 2026-04-14).
-        var rules = Cases.ComplaintRuleTexts.InForceOn(calendar.ToLocalDate(storedCase.ReceivedAt));
-        values["complaintRules"] = rules.ShortName;
-        values["refusalArticle"] = rules.ShortName + rules.RefusalArticle;
-        values["materialsArticle"] = rules.MaterialsArticle;
-        values["mediationPeriod"] = rules.MediationPeriod;
-        values["terminationArticle"] = rules.ShortName + rules.TerminationArticle;
         if (storedCase.OfficeId is { } officeId)
         {
             var office = db.Offices.Local.FirstOrDefault(o => o.Id == officeId) ?? await db.Offices.AsNoTracking().FirstOrDefaultAsync(o => o.Id == officeId, cancellationToken);

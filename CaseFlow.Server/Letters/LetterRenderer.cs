@@ -22,6 +22,7 @@ public sealed class LetterRenderer(CaseFlowDbContext db, LetterTemplateStore tem
         var storedCase = db.Cases.Local.FirstOrDefault(c => c.Id == caseId) ?? await db.Cases.FindAsync([caseId], cancellationToken)
             ?? throw new KeyNotFoundException($"There is no case '{caseId}'.");
         var values = LetterFieldValues.Layer(await fieldValues.FromCaseAsync(storedCase, cancellationToken), fieldValues.FromStrings(extraFields));
+        AddRefusalGroundText(values, storedCase);
         return Render(template, values, storedCase.Number);
     }
 
@@ -31,6 +32,7 @@ public sealed class LetterRenderer(CaseFlowDbContext db, LetterTemplateStore tem
     {
         var template = await templates.GetCurrentAsync(code, cancellationToken) ?? throw new KeyNotFoundException($"There is no letter template '{code}'.");
         var layered = LetterFieldValues.Layer(await fieldValues.FromCaseAsync(null, cancellationToken), fieldValues.FromStrings(values));
+        AddRefusalGroundText(layered, null);
         return Render(template, layered, null);
     }
 
@@ -62,15 +64,18 @@ public sealed class LetterRenderer(CaseFlowDbContext db, LetterTemplateStore tem
         return email with { Subject = letter.Subject, Body = letter.Body };
     }
 
-    /// <summary>The refusal ground's article and words, from the rules in force on the case's receipt date.</summary>
+    /// <summary>
+    /// The refusal ground's article and words, from the rules in force on the case's receipt date (today's for a
+    /// preview without a case); the bare refusal article when no ground was chosen.
+    /// </summary>
     private void AddRefusalGroundText(Dictionary<string, string?> values, StoredCase? storedCase)
     {
-        if (storedCase is null || values.ContainsKey("refusalGroundText"))
+        if (values.ContainsKey("refusalGroundText"))
         {
             return;
         }
 
-        var rules = Cases.ComplaintRuleTexts.InForceOn(calendar.ToLocalDate(storedCase.ReceivedAt));
+        var rules = Cases.ComplaintRuleTexts.InForceOn(calendar.ToLocalDate(storedCase?.ReceivedAt ?? clock.GetUtcNow()));
         values["refusalGroundText"] = values.GetValueOrDefault("refusalGround") is { } ground
             ? rules.RefusalGrounds.GetValueOrDefault(ground, rules.RefusalArticle)
             : rules.RefusalArticle;

@@ -10,8 +10,10 @@ namespace CaseFlow.Workflows.Calendar;
 /// <para>Reads are lock-free over an immutable snapshot; <see cref="AddYear"/> builds a new snapshot under a lock
 /// and swaps it in, so a year loaded by an administrator is visible to every thread at once and a reader never
 /// sees half a year.</para>
-/// <para>A date in a year without data is treated as an ordinary weekday or weekend. Callers that show
-/// deadlines should check <see cref="HasDataFor"/> and warn that holidays are not known yet.</para>
+/// <para>A year without data (the State Council publishes the next year's arrangement in November) is counted with
+/// the fixed-date statutory holidays of 《全国年节及纪念日放假办法》 only: 1 January, 1–2 May and 1–3 October. The lunar
+/// holidays and the make-up working days cannot be known, so a deadline reaching into such a year is provisional
+/// (<see cref="IsProvisional"/>) until an administrator loads the year and confirms the recalculation.</para>
 /// </remarks>
 public sealed class BusinessCalendar : IBusinessCalendar
 {
@@ -79,8 +81,26 @@ public sealed class BusinessCalendar : IBusinessCalendar
     /// <summary>The loaded arrangement for <paramref name="year"/>, or null.</summary>
     public CalendarYear? GetYear(int year) => _snapshot.Years.GetValueOrDefault(year);
 
-    /// <summary>True for a statutory holiday day off (weekend days inside a holiday block included).</summary>
-    public bool IsHoliday(DateOnly day) => _snapshot.Holidays.ContainsKey(day);
+    /// <summary>True for a statutory holiday day off (weekend days inside a holiday block included, and the fixed-date holidays of a year without data).</summary>
+    public bool IsHoliday(DateOnly day) => IsHoliday(_snapshot, day);
+
+    /// <summary>
+    /// Whether a period from <paramref name="from"/> to <paramref name="to"/> touches a year without holiday data, so its
+    /// count used only the fixed-date holidays and may move when the year's arrangement is loaded.
+    /// </summary>
+    public bool IsProvisional(DateOnly from, DateOnly to)
+    {
+        var snapshot = _snapshot;
+        for (var year = Math.Min(from.Year, to.Year); year <= Math.Max(from.Year, to.Year); year++)
+        {
+            if (!snapshot.Years.ContainsKey(year))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The holiday's or make-up working day's name (春节, 国庆节调休上班), or null for an ordinary day.</summary>
     public string? GetDayName(DateOnly day)
@@ -88,6 +108,7 @@ public sealed class BusinessCalendar : IBusinessCalendar
         var snapshot = _snapshot;
         return snapshot.Holidays.TryGetValue(day, out var holiday) ? holiday
             : snapshot.WorkingWeekends.TryGetValue(day, out var working) ? working
+            : IsFixedHolidayOfUnknownYear(snapshot, day) ? FixedStatutoryHolidays.NameOf(day) + "（当年放假安排未载入，暂按法定日期计算）"
             : null;
     }
 
@@ -122,7 +143,7 @@ public sealed class BusinessCalendar : IBusinessCalendar
 
         // O121 Art. 45 / PPR Art. 80: a period ending on a holiday ends on the first day after it; the weekend
         // case is a setting because the statutes are silent (rules.md §5.2).
-        var roll = snapshot.Holidays.ContainsKey(day) || (Options.RollCalendarPeriodsOverWeekends && !IsWorkingDay(snapshot, day));
+        var roll = IsHoliday(snapshot, day) || (Options.RollCalendarPeriodsOverWeekends && !IsWorkingDay(snapshot, day));
         while (roll && !IsWorkingDay(snapshot, day))
         {
             day = day.AddDays(1);
@@ -179,7 +200,13 @@ public sealed class BusinessCalendar : IBusinessCalendar
 
     private static bool IsWorkingDay(Snapshot snapshot, DateOnly day) =>
         snapshot.WorkingWeekends.ContainsKey(day)
-        || (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !snapshot.Holidays.ContainsKey(day));
+        || (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !IsHoliday(snapshot, day));
+
+    private static bool IsHoliday(Snapshot snapshot, DateOnly day) =>
+        snapshot.Holidays.ContainsKey(day) || IsFixedHolidayOfUnknownYear(snapshot, day);
+
+    private static bool IsFixedHolidayOfUnknownYear(Snapshot snapshot, DateOnly day) =>
+        !snapshot.Years.ContainsKey(day.Year) && FixedStatutoryHolidays.Contains(day);
 
     private static void CheckDays(int days)
     {

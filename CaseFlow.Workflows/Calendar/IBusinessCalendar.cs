@@ -32,4 +32,8 @@ public interface IBusinessCalendar
     /// <summary>Whether holidays are known for <paramref name="year"/>; when false its dates count as ordinary weekdays and weekends, and the API should warn.</summary>
     /// <remarks>Defaults to true so that test doubles which do not model holiday data need not implement it.</remarks>
     bool HasDataFor(int year) => true;
+
+    /// <summary>Whether a period from <paramref name="from"/> to <paramref name="to"/> touches a year without holiday data, so its end may move when that year is loaded.</summary>
+    /// <remarks>Defaults to false for test doubles that do not model holiday data.</remarks>
+    bool IsProvisional(DateOnly from, DateOnly to) => false;
 }

@@ -50,7 +50,8 @@ public sealed record PartyResponse(string Name, string Phone, string? Email, str
 
 /// <summary>
 /// A deadline with its state and, for running ones, the working days left; statutory ones carry their rule code,
-/// legal basis, extensions and suspensions.
+/// legal basis, extensions and suspensions. <c>Provisional</c>: the period reaches into a year whose holidays are not
+/// loaded yet, so it was counted with the fixed-date holidays only and may move when the year is loaded.
 /// </summary>
 public sealed record DeadlineResponse(
     Guid Id,
@@ -63,7 +64,8 @@ public sealed record DeadlineResponse(
     string? RuleCode,
     string? LegalBasis,
     IReadOnlyList<DeadlineExtensionResponse> Extensions,
-    IReadOnlyList<DeadlineSuspensionResponse> Suspensions);
+    IReadOnlyList<DeadlineSuspensionResponse> Suspensions,
+    bool Provisional = false);
 
 /// <summary>One timeline line.</summary>
 public sealed record TimelineEntryResponse(DateTimeOffset Time, string Actor, string Event, string? Details);

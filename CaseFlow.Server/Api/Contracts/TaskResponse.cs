@@ -1,7 +1,10 @@
 namespace CaseFlow.Server.Api.Contracts;
 
 /// <summary>A task as the queues show it.</summary>
-/// <remarks><c>EscalationLevel</c>: the highest ladder step fired for the task's deadline (0 none, 1 督办 at the due instant, …).</remarks>
+/// <remarks>
+/// <c>EscalationLevel</c>: the highest ladder step fired for the task's deadline (0 none, 1 督办 at the due instant, …).
+/// <c>DueProvisional</c>: the due date reaches into a year whose holidays are not loaded yet and may move.
+/// </remarks>
 public sealed record TaskResponse(
     Guid Id,
     string Name,
@@ -22,4 +25,5 @@ public sealed record TaskResponse(
     int EscalationLevel = 0,
     string? CaseSubject = null,
     string? RespondentName = null,
-    string? CaseOfficeId = null);
+    string? CaseOfficeId = null,
+    bool DueProvisional = false);

@@ -13,17 +13,25 @@ namespace CaseFlow.Server.Tests.Api;
 public sealed class CalendarYearsApiTests(CaseFlowApp app) : IClassFixture<CaseFlowApp>
 {
     [Fact]
-    public async Task UploadAndConfirm_MovesAnOpen7wdDeadline_AndRecordsItOnTheCase()
+    public async Task UploadAndConfirm_MovesAProvisional7wdDeadline_AndRecordsItOnTheCase()
     {
         var intake = await app.ClientForAsync("intake");
         var admin = await app.ClientForAsync("admin");
         var caseId = (string)(await intake.CreateComplaintAsync())["id"]!;
         var deadlineId = await StartAcceptanceOnAsync(Guid.Parse(caseId), new DateTimeOffset(2026, 12, 28, 2, 0, 0, TimeSpan.Zero));
-        Assert.Equal("2027-01-06", Acceptance(await admin.GetCaseAsync(caseId))["dueDate"]!.GetValue<string>());
 
+        // Before 2027 is loaded, only its fixed-date holidays are known: 元旦 is not counted, and the date is provisional.
+        var before = Acceptance(await admin.GetCaseAsync(caseId));
+        Assert.Equal("2027-01-07", before["dueDate"]!.GetValue<string>());
+        Assert.True((bool)before["provisional"]!);
+        var early = await admin.GetFromJsonAsync<JsonObject>("/api/calendar/due?from=2026-12-28&workingDays=7");
+        Assert.Equal("2027-01-07", (string)early!["due"]!);
+        Assert.True((bool)early["provisional"]!);
+
+        // A notice that adds a day the fixed dates could not know (a hypothetical 4 January off) moves the deadline.
         var upload = await admin.PutAsJsonAsync("/api/calendar/years/2027", new
         {
-            holidays = new[] { new { date = "2027-01-01", name = "元旦" } },
+            holidays = new[] { new { date = "2027-01-01", name = "元旦" }, new { date = "2027-01-04", name = "元旦" } },
             workingWeekends = Array.Empty<object>(),
             source = "国务院办公厅关于2027年部分节假日安排的通知",
         });
@@ -31,22 +39,25 @@ public sealed class CalendarYearsApiTests(CaseFlowApp app) : IClassFixture<CaseF
         Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
         var impact = (await upload.ReadObjectAsync())["impact"]!.AsArray();
         var item = Assert.Single(impact, i => (string)i!["id"]! == deadlineId.ToString());
-        Assert.Equal("2027-01-06", (string)item!["oldDueDate"]!);
-        Assert.Equal("2027-01-07", (string)item["newDueDate"]!);
-        Assert.Equal("2027-01-06", Acceptance(await admin.GetCaseAsync(caseId))["dueDate"]!.GetValue<string>());
+        Assert.Equal("2027-01-07", (string)item!["oldDueDate"]!);
+        Assert.Equal("2027-01-08", (string)item["newDueDate"]!);
+        Assert.Equal("2027-01-07", Acceptance(await admin.GetCaseAsync(caseId))["dueDate"]!.GetValue<string>());
 
         var confirm = await admin.PostAsync("/api/calendar/years/2027/confirm", null);
 
         Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
         var view = await admin.GetCaseAsync(caseId);
-        Assert.Equal("2027-01-07", Acceptance(view)["dueDate"]!.GetValue<string>());
+        Assert.Equal("2027-01-08", Acceptance(view)["dueDate"]!.GetValue<string>());
+        Assert.False((bool)Acceptance(view)["provisional"]!);
         Assert.Contains(view["timeline"]!.AsArray(), e => (string)e!["event"]! == "DeadlineRecalculated" && (string)e["actor"]! == "admin"
-            && ((string)e["details"]!).Contains("2027-01-06 → 2027-01-07", StringComparison.Ordinal)
+            && ((string)e["details"]!).Contains("2027-01-07 → 2027-01-08", StringComparison.Ordinal)
             && ((string)e["details"]!).Contains("State Council holiday notice 2027", StringComparison.Ordinal));
         var task = Assert.Single(view["tasks"]!.AsArray());
         Assert.Equal(Acceptance(view)["dueAt"]!.GetValue<DateTimeOffset>(), task!["dueAt"]!.GetValue<DateTimeOffset>());
+        Assert.False((bool)task["dueProvisional"]!);
         var due = await admin.GetFromJsonAsync<JsonObject>("/api/calendar/due?from=2026-12-31&workingDays=1");
-        Assert.Equal("2027-01-04", (string)due!["due"]!);
+        Assert.Equal("2027-01-05", (string)due!["due"]!);
+        Assert.False((bool)due["provisional"]!);
     }
 
     [Fact]

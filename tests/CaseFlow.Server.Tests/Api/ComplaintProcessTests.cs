@@ -41,7 +41,7 @@ public sealed class ComplaintProcessTests(CaseFlowApp app) : IClassFixture<CaseF
         Assert.Equal("closed", (string)closed["status"]!);
         Assert.Empty(closed["tasks"]!.AsArray());
         var messages = await WaitForMailAsync(email, 2);
-        Assert.Contains(messages, m => m.Subject!.Contains("已受理", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Subject!.Contains("投诉受理告知书", StringComparison.Ordinal));
         var closure = Assert.Single(messages, m => m.Subject!.Contains("已办结", StringComparison.Ordinal));
         Assert.Contains("双方达成调解协议", closure.TextBody, StringComparison.Ordinal);
     }

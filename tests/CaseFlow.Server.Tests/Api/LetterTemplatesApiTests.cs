@@ -18,7 +18,7 @@ public sealed class LetterTemplatesApiTests(CaseFlowApp app) : IClassFixture<Cas
         var templates = (await legal.GetFromJsonAsync<JsonArray>("/api/templates"))!;
 
         Assert.Equal(
-            ["acknowledgement", "acceptance", "refusal", "termination-notice", "police-transfer-letter", "escalation", "deadline-warning"],
+            ["acknowledgement", "acceptance", "refusal", "correction-request", "termination-notice", "police-transfer-letter", "escalation", "deadline-warning"],
             templates.Select(t => (string)t!["code"]!));
         var refusal = templates.Single(t => (string)t!["code"]! == "refusal")!;
         Assert.Equal("不予受理告知", (string)refusal["name"]!);

@@ -99,12 +99,33 @@ public sealed class BusinessCalendarDaysTests
         Assert.True(calendar.HasDataFor(2026));
     }
 
+    private static readonly string[] FixedHolidays2027 = ["2027-05-01", "2027-05-02", "2027-10-01", "2027-10-02", "2027-10-03"];
+
     [Fact]
-    public void IsWorkingDay_TreatsDaysAsOrdinary_WhenYearHasNoData()
+    public void IsWorkingDay_CountsTheFixedDateHolidays_WhenYearHasNoData()
     {
-        // 2027-01-01 is a Friday; with no 2027 notice loaded it is an ordinary weekday.
-        Assert.True(_calendar.IsWorkingDay(Day("2027-01-01")));
+        // 2027-01-01 is a Friday; with no 2027 notice loaded, 元旦 is still a statutory holiday on its fixed date.
+        Assert.False(_calendar.IsWorkingDay(Day("2027-01-01")));
         Assert.False(_calendar.IsWorkingDay(Day("2027-01-02")));
-        Assert.Equal(Day("2027-01-04"), _calendar.AddWorkingDays(Day("2026-12-31"), 2));
+        Assert.True(_calendar.IsWorkingDay(Day("2027-01-04")));
+        Assert.Equal(Day("2027-01-05"), _calendar.AddWorkingDays(Day("2026-12-31"), 2));
+        Assert.All(FixedHolidays2027, d => Assert.True(_calendar.IsHoliday(Day(d))));
+        Assert.StartsWith("元旦", _calendar.GetDayName(Day("2027-01-01")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddWorkingDays_IntoAYearWithoutData_SkipsNewYearsDay_AndIsProvisional()
+    {
+        // The example: 7 working days from Mon 2026-12-28 are 29, 30, 31 Dec and 4, 5, 6, 7 Jan (元旦 skipped).
+        Assert.Equal(Day("2027-01-07"), _calendar.AddWorkingDays(Day("2026-12-28"), 7));
+        Assert.True(_calendar.IsProvisional(Day("2026-12-28"), Day("2027-01-07")));
+        Assert.False(_calendar.IsProvisional(Day("2026-04-30"), Day("2026-05-13")));
+    }
+
+    [Fact]
+    public void AddCalendarDays_EndingOnAFixedHolidayOfAnUnknownYear_RollsOver()
+    {
+        // 2027-10-01 (Fri) is National Day whether or not the 2027 notice is loaded; the period ends after 1–3 October.
+        Assert.Equal(Day("2027-10-04"), _calendar.AddCalendarDays(Day("2027-09-01"), 30));
     }
 }

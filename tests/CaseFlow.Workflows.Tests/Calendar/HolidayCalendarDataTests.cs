@@ -57,7 +57,8 @@ public sealed class HolidayCalendarDataTests
     {
         var calendar = new BusinessCalendar();
         var newYearsDay = new DateOnly(2027, 1, 1);
-        Assert.True(calendar.IsWorkingDay(newYearsDay));
+        Assert.False(calendar.IsWorkingDay(newYearsDay));                 // a fixed-date holiday counts before the notice
+        Assert.False(calendar.IsWorkingDay(new DateOnly(2027, 1, 2)));    // a make-up Saturday cannot be known before it
 
         calendar.AddYear(HolidayCalendarData.Parse(Year2027));
 
@@ -98,7 +99,8 @@ public sealed class HolidayCalendarDataTests
         var calendar = new BusinessCalendar(new BusinessCalendarOptions(), []);
 
         Assert.False(calendar.HasDataFor(2026));
-        Assert.True(calendar.IsWorkingDay(new DateOnly(2026, 10, 1)));
+        Assert.False(calendar.IsWorkingDay(new DateOnly(2026, 10, 1))); // National Day is a fixed date
+        Assert.True(calendar.IsWorkingDay(new DateOnly(2026, 2, 16)));  // the Spring Festival is not, so it is unknown
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public class MergeTemplateTests
     {
         var templates = ShippedLetterTemplates.All();
 
-        Assert.Equal(7, templates.Count);
+        Assert.Equal(8, templates.Count); // the seven first shipped, and the correction request (补正通知)
         Assert.All(templates, t =>
         {
             Assert.False(string.IsNullOrWhiteSpace(t.Subject));
