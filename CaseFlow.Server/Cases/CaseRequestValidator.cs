@@ -72,7 +72,7 @@ public static partial class CaseRequestValidator
         return errors;
     }
 
-    private static void CheckComplainant(Dictionary<string, string[]> errors, PartyRequest? complainant)
+    internal static void CheckComplainant(Dictionary<string, string[]> errors, PartyRequest? complainant)
     {
         if (complainant is null)
         {
@@ -97,9 +97,8 @@ public static partial class CaseRequestValidator
         }
     }
 
-    private static void CheckRespondent(Dictionary<string, string[]> errors, CreateCaseRequest request)
+    internal static void CheckRespondentFields(Dictionary<string, string[]> errors, RespondentRequest? respondent)
     {
-        var respondent = request.Respondent;
         if (respondent is not null)
         {
             MaxLength(errors, "respondent.name", respondent.Name, 200);
@@ -108,6 +107,12 @@ public static partial class CaseRequestValidator
             MaxLength(errors, "respondent.platformName", respondent.PlatformName, 200);
             MaxLength(errors, "respondent.platformAddress", respondent.PlatformAddress, 300);
         }
+    }
+
+    private static void CheckRespondent(Dictionary<string, string[]> errors, CreateCaseRequest request)
+    {
+        var respondent = request.Respondent;
+        CheckRespondentFields(errors, respondent);
 
         var identified = respondent is not null && new[] { respondent.Name, respondent.Address, respondent.CreditCode, respondent.PlatformName }
             .Any(v => !string.IsNullOrWhiteSpace(v));
@@ -117,7 +122,7 @@ public static partial class CaseRequestValidator
         }
     }
 
-    private static void CheckSource(Dictionary<string, string[]> errors, CaseSourceRequest? source)
+    internal static void CheckSource(Dictionary<string, string[]> errors, CaseSourceRequest? source)
     {
         if (source is null)
         {

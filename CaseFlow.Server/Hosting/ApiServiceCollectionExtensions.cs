@@ -28,6 +28,7 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<WorkflowCommandRunner>();
         builder.AddCaseFlowDocuments(); // the command runner seals transfer packages
         services.AddScoped<CaseIntakeService>();
+        services.AddScoped<CaseMaterials>();
         services.AddScoped<CaseViewBuilder>();
         services.AddScoped<Jurisdiction.JurisdictionTable>();
         services.AddScoped<ComplaintWarnings>();
@@ -75,6 +76,7 @@ public static class ApiServiceCollectionExtensions
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAuthApi();
         app.MapCasesApi();
+        app.MapCaseMaterialsApi();
         app.MapTasksApi();
         app.MapProcessesApi();
         app.MapInstancesApi();

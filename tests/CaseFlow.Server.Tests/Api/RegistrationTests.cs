@@ -101,6 +101,35 @@ public sealed class RegistrationTests(CaseFlowApp app) : IClassFixture<CaseFlowA
     }
 
     [Fact]
+    public async Task SuppliedMaterials_ClearTheirWarnings_AndTheLettersGoToTheAddressNowGiven()
+    {
+        var intake = await app.ClientForAsync("intake");
+        var handler = await app.ClientForAsync("handler1");
+        var caseId = (string)(await intake.CreateAsync(new
+        {
+            kind = "complaint", channel = "hotline",
+            complainant = new { name = "刘洋" },
+            respondent = new { name = "城关家电商行", address = "城关区解放路 88 号" },
+            description = "电热水壶漏电。",
+        }))["id"]!;
+        var body = new { complainant = new { phone = "13800138000", address = "城关区人民路 12 号", email = "liu.new@example.org" }, note = "电话回访补正" };
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await handler.PutAsJsonAsync($"/api/cases/{caseId}/materials", body)).StatusCode);
+        var bad = await intake.PutAsJsonAsync($"/api/cases/{caseId}/materials", new { complainant = new { email = "a@x.org, b@y.org" } });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True((await bad.ReadObjectAsync())["errors"]!.AsObject().ContainsKey("complainant.email"));
+        Assert.Equal(HttpStatusCode.OK, (await intake.PutAsJsonAsync($"/api/cases/{caseId}/materials", body)).StatusCode);
+
+        var view = await intake.GetCaseAsync(caseId);
+        Assert.DoesNotContain(view["warnings"]!.AsArray(), w => ((string)w!["code"]!).StartsWith("missing-", StringComparison.Ordinal));
+        var supplied = Assert.Single(view["timeline"]!.AsArray(), e => (string)e!["event"]! == "MaterialsSupplied")!;
+        Assert.DoesNotContain("人民路", (string)supplied["details"]!, StringComparison.Ordinal); // names what was supplied, never the values
+        await intake.StepAsync(caseId, "decideAcceptance", "accept");
+        var acceptance = (await EmailsAsync(caseId)).Single(e => e.Subject.StartsWith("投诉受理告知书", StringComparison.Ordinal));
+        Assert.Equal("liu.new@example.org", acceptance.To);
+    }
+
+    [Fact]
     public async Task AnonymousReport_IsRegistered_AndQueuesNoNotice()
     {
         var intake = await app.ClientForAsync("intake");
