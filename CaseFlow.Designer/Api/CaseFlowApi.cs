@@ -51,6 +51,10 @@ public sealed partial class CaseFlowApi(HttpClient http, Session session, Naviga
 
     public Task<ApiResult<CaseDetail>> CaseAsync(Guid id) => GetAsync<CaseDetail>($"api/cases/{id}");
 
+    /// <summary>The complaint rules in force on <paramref name="receivedOn"/>, for the intake checklist's citation.</summary>
+    public Task<ApiResult<LegalTexts>> LegalTextsAsync(DateOnly receivedOn) =>
+        GetAsync<LegalTexts>($"api/legal-texts?receivedOn={receivedOn:yyyy-MM-dd}");
+
     public Task<ApiResult<object>> ClaimAsync(Guid taskId) => SendAsync(HttpMethod.Post, $"api/tasks/{taskId}/claim", null);
 
     public Task<ApiResult<object>> ReleaseAsync(Guid taskId) => SendAsync(HttpMethod.Post, $"api/tasks/{taskId}/release", null);

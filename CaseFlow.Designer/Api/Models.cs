@@ -50,7 +50,9 @@ public sealed record CaseDetail(
     IReadOnlyList<TaskItem> Tasks,
     IReadOnlyList<TimelineEntry> Timeline,
     Guid? ProcessInstanceId = null,
-    IReadOnlyList<CaseWarning>? Warnings = null);
+    IReadOnlyList<CaseWarning>? Warnings = null,
+    LegalTexts? LegalTexts = null,
+    bool Anonymous = false);
 
 /// <summary>The named queues of the workbench and the query each one sends to <c>GET /api/tasks</c>.</summary>
 public enum QueueName

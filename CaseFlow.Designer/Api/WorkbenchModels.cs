@@ -3,7 +3,10 @@ namespace CaseFlow.Designer.Api;
 // Shapes for the intake form, the case page's documents and diagram, and the supervisor dashboard (docs/api.md).
 
 /// <summary>An Art. 17 warning sign on a complaint (O121 Art. 17): informs the person deciding on acceptance, never decides.</summary>
-public sealed record CaseWarning(string Code, string Factor, string Message, string MessageZh, IReadOnlyList<string> RelatedCases);
+public sealed record CaseWarning(string Code, string Factor, string Message, string MessageZh, IReadOnlyList<string> RelatedCases, string Category = "art17");
+
+/// <summary>The citations of the complaint rules in force on a receipt date (Order 20 before 2026-04-15, Order 121 from then).</summary>
+public sealed record LegalTexts(string RuleSet, string RulesName, string MaterialsChecklistTitle, string RefusalArticle, string? ProfessionalClaimantsArticle, string NotConsumptionRefusalReason);
 
 /// <summary>The body of <c>POST /api/cases</c> as the intake form fills it.</summary>
 public sealed record NewCase(
@@ -15,7 +18,11 @@ public sealed record NewCase(
     string? Category,
     string? Subject,
     string? Description,
-    decimal? AmountInvolved);
+    decimal? AmountInvolved,
+    NewSource? Source = null);
+
+/// <summary>The transfer or assignment letter, inspection record or sampling report a clue came with (PPR Art. 18).</summary>
+public sealed record NewSource(string? Organisation, string? Reference);
 
 public sealed record NewParty(string? Name, string? Phone, string? Email, string? Address, string? IdNumber);
 

@@ -10,6 +10,9 @@ public static class TimelineStrings
     {
         ["event.Registered"] = "登记",
         ["event.MaterialsChecked"] = "材料审查",
+        ["event.CorrectionRequested"] = "要求补正",
+        ["event.CorrectionAnswered"] = "补正答复",
+        ["event.MaterialsSupplied"] = "补录材料",
         ["event.JurisdictionSuggested"] = "建议管辖",
         ["event.TaskCreated"] = "生成待办",
         ["event.TaskCompleted"] = "办结步骤",
@@ -47,6 +50,9 @@ public static class TimelineStrings
     {
         ["event.Registered"] = "Registered",
         ["event.MaterialsChecked"] = "Materials checked",
+        ["event.CorrectionRequested"] = "Correction requested",
+        ["event.CorrectionAnswered"] = "Correction answered",
+        ["event.MaterialsSupplied"] = "Materials supplied",
         ["event.JurisdictionSuggested"] = "Jurisdiction suggested",
         ["event.TaskCreated"] = "Task created",
         ["event.TaskCompleted"] = "Step completed",

@@ -17,7 +17,19 @@ public static class CaseMaterialsApi
         app.MapPut("/api/cases/{id:guid}/materials", SupplyAsync).WithTags("Cases")
             .RequireAuthorization(p => p.RequireRole(Roles.Intake, Roles.Supervisor, Roles.Admin))
             .WithSummary("Records materials supplied after registration (补正); the warnings on the case follow.");
+        app.MapGet("/api/legal-texts", GetLegalTexts).WithTags("Cases").RequireAuthorization()
+            .WithSummary("The complaint rules in force on a receipt date (Order 20 before 2026-04-15, Order 121 from then) and the citations the intake form shows.");
         return app;
+    }
+
+    private static IResult GetLegalTexts(string? receivedOn)
+    {
+        if (!DateOnly.TryParseExact(receivedOn, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+        {
+            return ApiProblems.Field("receivedOn", "请按 2026-04-15 的格式填写收到日期。receivedOn must be a date like 2026-04-15.");
+        }
+
+        return TypedResults.Ok(CaseLegalTexts.On(date));
     }
 
     private static async Task<IResult> SupplyAsync(Guid id, SupplyMaterialsRequest? request, CaseMaterials materials, CaseAccess access, ClaimsPrincipal principal, CancellationToken cancellationToken)

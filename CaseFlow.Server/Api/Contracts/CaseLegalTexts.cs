@@ -9,9 +9,11 @@ namespace CaseFlow.Server.Api.Contracts;
 /// </summary>
 public sealed record CaseLegalTexts(string RuleSet, string RulesName, string MaterialsChecklistTitle, string RefusalArticle, string? ProfessionalClaimantsArticle, string NotConsumptionRefusalReason)
 {
-    public static CaseLegalTexts For(StoredCase c)
-    {
-        var rules = MissingMaterials.RulesFor(c);
-        return new CaseLegalTexts(rules.Code, rules.Name, rules.MaterialsChecklistTitle, rules.ShortName + rules.RefusalArticle, rules.ProfessionalClaimantsArticle, rules.NotConsumptionRefusalReason);
-    }
+    public static CaseLegalTexts For(StoredCase c) => Of(MissingMaterials.RulesFor(c));
+
+    /// <summary>The texts for a complaint received on <paramref name="receivedOn"/> (the intake form, before registering).</summary>
+    public static CaseLegalTexts On(DateOnly receivedOn) => Of(ComplaintRuleTexts.InForceOn(receivedOn));
+
+    private static CaseLegalTexts Of(ComplaintRuleTexts rules) =>
+        new(rules.Code, rules.Name, rules.MaterialsChecklistTitle, rules.ShortName + rules.RefusalArticle, rules.ProfessionalClaimantsArticle, rules.NotConsumptionRefusalReason);
 }
