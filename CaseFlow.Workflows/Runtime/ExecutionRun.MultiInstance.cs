@@ -42,7 +42,9 @@ internal sealed partial class ExecutionRun
                 return;
             }
 
-            if (result.Value is not JsonValue value || !value.TryGetValue<double>(out var number) || number < 0 || number > services.Options.MaxMultiInstances || number != Math.Floor(number))
+            if (result.Value is not JsonValue value || value.GetValueKind() != System.Text.Json.JsonValueKind.Number
+                || !double.TryParse(value.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number)
+                || number < 0 || number > services.Options.MaxMultiInstances || number != Math.Floor(number))
             {
                 Fault(task.Id, "MultiInstanceCardinality", $"The loop cardinality of multi-instance task {task.Label} is {result.Value?.ToJsonString() ?? "null"}; it must be a whole number from 0 to {services.Options.MaxMultiInstances}.");
                 return;
