@@ -26,7 +26,10 @@ public static class ProcessesApi
         group.MapGet("/", ListAsync);
         group.MapGet("/{key}/draft", GetDraftAsync);
         group.MapPut("/{key}/draft", SaveDraftAsync).RequireAuthorization(p => p.RequireRole(designers))
-            .Accepts<string>("application/xml").WithSummary("Stores the draft (even when invalid) and returns its validation errors.");
+            // "*/*" lets every media type reach the handler, which answers a wrong one with a ProblemDetails saying what to send.
+            .Accepts<string>("application/xml", "text/xml", "application/octet-stream", "*/*")
+            .WithSummary("Stores the draft (even when invalid) and returns its validation errors, warnings and the process chosen to run.")
+            .WithDescription("The body is the BPMN file's bytes, decoded by its byte-order mark and XML declaration (UTF-8, UTF-16, GB18030, GBK, ISO-8859-1, windows-1252, ...) and stored as UTF-8. Optional query parameter process=<process id> names the process to run when the file has several.");
         group.MapPost("/{key}/publish", PublishAsync).RequireAuthorization(p => p.RequireRole(designers));
         group.MapGet("/{key}/versions", ListVersionsAsync);
         group.MapGet("/{key}/versions/{version:int}", GetVersionAsync);
@@ -36,7 +39,20 @@ public static class ProcessesApi
 
     public sealed record ProcessSummary(string Key, string Name, int? PublishedVersion, bool Draft);
 
-    public sealed record ValidationResponse(bool Valid, IReadOnlyList<ValidationError> Errors);
+    /// <summary>The answer to a saved draft.</summary>
+    /// <param name="Valid">True when it can be published.</param>
+    /// <param name="Errors">What stops publishing, each naming its element.</param>
+    /// <param name="Warnings">Warnings and notes that do not stop publishing (severity <c>warning</c> or <c>info</c>): the process chosen and why, elements kept but not run.</param>
+    /// <param name="ProcessId">The id of the <c>bpmn:process</c> CaseFlow runs from the file (independent of the key).</param>
+    /// <param name="ProcessName">Its name, if it has one.</param>
+    /// <param name="Encoding">The encoding the upload was read in; the draft is stored and served back as UTF-8.</param>
+    public sealed record ValidationResponse(
+        bool Valid,
+        IReadOnlyList<ValidationError> Errors,
+        IReadOnlyList<ValidationError>? Warnings = null,
+        string? ProcessId = null,
+        string? ProcessName = null,
+        string? Encoding = null);
 
     public sealed record StartProcessRequest(string? BusinessKey, JsonObject? Variables);
 
@@ -65,6 +81,7 @@ public static class ProcessesApi
 
     private static async Task<IResult> SaveDraftAsync(
         string key,
+        string? process,
         HttpRequest http,
         ProcessDefinitionValidator validator,
         CaseFlowDbContext db,
@@ -72,20 +89,46 @@ public static class ProcessesApi
         ClaimsPrincipal principal,
         CancellationToken cancellationToken)
     {
+        if (!BpmnUpload.TryMediaType(http, out var charset))
+        {
+            return BpmnUpload.UnsupportedMediaType(http.ContentType);
+        }
+
         var body = await LimitedBody.ReadAsync(http, MaxBpmnBytes, cancellationToken);
         if (body is null)
         {
             return LimitedBody.TooLarge(MaxBpmnBytes);
         }
 
-        var xml = Encoding.UTF8.GetString(body);
+        if (body.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+        {
+            return BpmnUpload.Empty();
+        }
+
+        var decoded = BpmnBytes.Decode(body, charset);
+        if (decoded.Text is not { } xml)
+        {
+            return BpmnUpload.Undecodable(decoded.Error!);
+        }
+
         if (xml.Contains("<!DOCTYPE", StringComparison.OrdinalIgnoreCase) || xml.Contains("<!ENTITY", StringComparison.OrdinalIgnoreCase))
         {
             // A DTD is how XXE and entity-expansion (billion laughs) attacks arrive; such a document is refused, not kept as a draft.
             return ApiProblems.Field("definitions", "The document contains a DOCTYPE or ENTITY declaration. CaseFlow refuses DTDs and entities for security. 文档含有 DOCTYPE/ENTITY 声明，出于安全原因不予接受。");
         }
 
-        var errors = validator.Validate(key, xml, await CalledProcessCheck.LatestVersionsAsync(db, cancellationToken));
+        if (process is not null && (process.Trim().Length == 0 || process.Any(c => char.IsWhiteSpace(c) || c is '<' or '>' or '?' or '&' or '"')))
+        {
+            return ApiProblems.Field("process", "The query parameter process must be the id of a bpmn:process in the file (no spaces or <>?&\"). 查询参数 process 必须是文件中某个 bpmn:process 的 id。");
+        }
+
+        if (process is not null)
+        {
+            // The officer's choice of the process to run travels inside the stored file (see BpmnProcessChoice).
+            xml = BpmnProcessChoice.Name(xml, process);
+        }
+
+        var (result, errors) = validator.Check(key, xml, await CalledProcessCheck.LatestVersionsAsync(db, cancellationToken));
         var draft = await db.ProcessDrafts.SingleOrDefaultAsync(d => d.ProcessKey == key, cancellationToken);
         if (draft is null)
         {
@@ -99,7 +142,7 @@ public static class ProcessesApi
         draft.SavedAt = clock.GetUtcNow();
         draft.SavedBy = CurrentUser.From(principal).UserName;
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new ValidationResponse(errors.Count == 0, errors));
+        return TypedResults.Ok(new ValidationResponse(errors.Count == 0, errors, result.Warnings, result.Graph?.ProcessId, result.Graph?.Name, decoded.SourceEncoding));
     }
 
     private static async Task<IResult> PublishAsync(string key, ProcessPublisher publisher, ClaimsPrincipal principal, CancellationToken cancellationToken)

@@ -2,7 +2,12 @@ using CaseFlow.Workflows.Bpmn;
 
 namespace CaseFlow.Server.Processes;
 
-/// <summary>Validates a BPMN document for a process key: the engine's checks plus "the process id is the key".</summary>
+/// <summary>Validates a BPMN document for a process key: the engine's checks plus the called-process check.</summary>
+/// <remarks>
+/// The key is the legal officer's name for the process and is independent of the <c>bpmn:process</c> id inside the
+/// file: tools generate ids such as <c>Process_1mgwbq0</c>, and two files with the same generated id must not
+/// overwrite each other's drafts.
+/// </remarks>
 public sealed class ProcessDefinitionValidator(IBpmnParser parser)
 {
     public IReadOnlyList<ValidationError> Validate(string key, string xml) => Validate(key, parser.Parse(xml));
@@ -11,7 +16,14 @@ public sealed class ProcessDefinitionValidator(IBpmnParser parser)
     public IReadOnlyList<ValidationError> Validate(string key, string xml, IReadOnlyDictionary<string, int> published) =>
         Validate(key, parser.Parse(xml), published);
 
-    /// <summary>The engine's checks, the key check, and the called-process check against <paramref name="published"/>.</summary>
+    /// <summary>The parse (with its warnings and the chosen process) and every error, the called-process check included.</summary>
+    public (BpmnParseResult Result, IReadOnlyList<ValidationError> Errors) Check(string key, string xml, IReadOnlyDictionary<string, int> published)
+    {
+        var result = parser.Parse(xml);
+        return (result, Validate(key, result, published));
+    }
+
+    /// <summary>The engine's checks and the called-process check against <paramref name="published"/>.</summary>
     public static IReadOnlyList<ValidationError> Validate(string key, BpmnParseResult result, IReadOnlyDictionary<string, int> published)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -23,14 +35,6 @@ public sealed class ProcessDefinitionValidator(IBpmnParser parser)
     {
         ArgumentNullException.ThrowIfNull(result);
         var errors = result.Errors.ToList();
-        if (result.Graph is { } graph && graph.ProcessId != key)
-        {
-            errors.Add(new ValidationError(graph.ProcessId, $"The process id '{graph.ProcessId}' must equal the key '{key}' it is saved under; rename one of them.")
-            {
-                MessageZh = $"流程 id“{graph.ProcessId}”必须与保存时使用的流程键“{key}”一致，请修改其中之一。",
-            });
-        }
-
         if (result.Graph is null && errors.Count == 0)
         {
             errors.Add(new ValidationError("definitions", "The document contains no executable process; add a bpmn:process with isExecutable=\"true\".")

@@ -25,7 +25,7 @@ public sealed class BpmnParser(IActivityRegistry activities, IExpressionEvaluato
         var document = Load(xml, errors);
         if (document is null)
         {
-            return new BpmnParseResult(null, errors);
+            return Result(null, errors);
         }
 
         var root = document.Root!;
@@ -36,13 +36,13 @@ public sealed class BpmnParser(IActivityRegistry activities, IExpressionEvaluato
             {
                 MessageZh = $"该文档不是 BPMN 2.0：根元素是“{root.Name.LocalName}”，应为命名空间 {BpmnNames.Bpmn.NamespaceName} 中的“definitions”。",
             });
-            return new BpmnParseResult(null, errors);
+            return Result(null, errors);
         }
 
-        var process = SelectProcess(root, errors);
+        var process = ProcessSelector.Select(document, errors);
         if (process is null)
         {
-            return new BpmnParseResult(null, errors);
+            return Result(null, errors);
         }
 
         CheckUniqueIds(root, errors);
@@ -51,10 +51,12 @@ public sealed class BpmnParser(IActivityRegistry activities, IExpressionEvaluato
             .GroupBy(m => BpmnNames.Id(m)!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (string?)g.First().Attribute("name") ?? g.Key, StringComparer.Ordinal);
 
+        // BPMN makes the id optional on a process; a process without one is still run (the key names it in CaseFlow).
+        var processId = string.IsNullOrWhiteSpace(BpmnNames.Id(process)) ? "process" : BpmnNames.Id(process)!.Trim();
         var reader = new ProcessReader(activities, expressions, messages, errors);
-        var (nodes, flows) = reader.Read(process);
-        var processId = BpmnNames.Id(process) ?? BpmnNames.Definitions;
+        var (nodes, flows) = reader.Read(process, processId);
         GraphValidator.Validate(processId, nodes, flows, errors);
+        DocumentaryElements.Note(root, process, errors);
 
         var graph = new ProcessGraph
         {
@@ -64,11 +66,20 @@ public sealed class BpmnParser(IActivityRegistry activities, IExpressionEvaluato
             Nodes = nodes,
             Flows = flows,
         };
-        return new BpmnParseResult(graph, errors);
+        return Result(graph, errors);
     }
+
+    /// <summary>Splits the findings: errors stop publishing; warnings and notes travel beside them.</summary>
+    private static BpmnParseResult Result(ProcessGraph? graph, List<ValidationError> findings) =>
+        new(graph, [.. findings.Where(f => f.Severity == ValidationSeverity.Error)])
+        {
+            Warnings = [.. findings.Where(f => f.Severity != ValidationSeverity.Error)],
+        };
 
     private XDocument? Load(string xml, List<ValidationError> errors)
     {
+        // A byte-order mark decoded as text (an upload read without BpmnBytes) is not part of the document.
+        xml = xml.TrimStart('\uFEFF');
         if (string.IsNullOrWhiteSpace(xml))
         {
             errors.Add(new(BpmnNames.Definitions, "The document is empty.") { MessageZh = "文档为空。" });
@@ -91,7 +102,7 @@ public sealed class BpmnParser(IActivityRegistry activities, IExpressionEvaluato
             MaxCharactersInDocument = _options.MaxDocumentCharacters,
             MaxCharactersFromEntities = 1024,
             IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
+            IgnoreProcessingInstructions = false,
         };
 
         try
@@ -145,37 +156,10 @@ public sealed class BpmnParser(IActivityRegistry activities, IExpressionEvaluato
         }
     }
 
-    private static XElement? SelectProcess(XElement root, List<ValidationError> errors)
-    {
-        var processes = root.Elements(BpmnNames.Bpmn + "process").ToList();
-        var executable = processes
-            .Where(p => !string.Equals((string?)p.Attribute("isExecutable"), "false", StringComparison.OrdinalIgnoreCase))
-            .ToList();
-        if (executable.Count == 1)
-        {
-            if (string.IsNullOrWhiteSpace(BpmnNames.Id(executable[0])))
-            {
-                errors.Add(new(BpmnNames.Definitions, "The process has no id. The id is the process key; give the process an id.") { MessageZh = "流程没有 id。id 即流程键，请为流程设置 id。" });
-                return null;
-            }
-
-            return executable[0];
-        }
-
-        errors.Add(new(BpmnNames.Definitions, executable.Count == 0
-            ? "The document contains no executable process. Add a process (or mark one isExecutable=\"true\")."
-            : $"The document contains {executable.Count} executable processes, but CaseFlow runs exactly one per file. Mark the others isExecutable=\"false\" or move them to their own files.")
-        {
-            MessageZh = executable.Count == 0
-                ? "文档中没有可执行的流程。请添加流程（或将其标记为 isExecutable=\"true\"）。"
-                : $"文档包含 {executable.Count} 个可执行流程，但 CaseFlow 每个文件只运行一个。请把其他流程标记为 isExecutable=\"false\" 或移到单独的文件。",
-        });
-        return null;
-    }
-
     private static void CheckUniqueIds(XElement root, List<ValidationError> errors)
     {
-        var duplicates = root.DescendantsAndSelf()
+        // Ids inside vendor extensions (Signavio metadata, Camunda properties, ...) are the vendor's business, not BPMN ids.
+        var duplicates = BpmnNames.StandardElements(root)
             .Select(BpmnNames.Id)
             .OfType<string>()
             .GroupBy(id => id, StringComparer.Ordinal)

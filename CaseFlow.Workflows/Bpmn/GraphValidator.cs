@@ -136,6 +136,7 @@ internal static partial class GraphValidator
         NodeKind.TimerCatch => "timer event",
         NodeKind.MessageCatch => "message event",
         NodeKind.BoundaryEvent => "boundary event",
+        NodeKind.Task => "task",
         _ => "element",
     };
 
@@ -154,6 +155,7 @@ internal static partial class GraphValidator
         NodeKind.TimerCatch => "定时器事件",
         NodeKind.MessageCatch => "消息事件",
         NodeKind.BoundaryEvent => "边界事件",
+        NodeKind.Task => "任务",
         _ => "元素",
     };
 }

@@ -21,6 +21,9 @@ internal enum NodeKind
     /// <summary>A call activity: another published process run as a child instance.</summary>
     CallActivity,
 
+    /// <summary>An abstract task (<c>bpmn:task</c>): documents a step and passes the token straight on.</summary>
+    Task,
+
     /// <summary>A placeholder for a refused element; a graph containing one is never valid.</summary>
     Unsupported,
 }

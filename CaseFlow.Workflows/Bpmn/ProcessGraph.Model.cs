@@ -18,10 +18,11 @@ public sealed partial class ProcessGraph
 
     internal FlowNode Node(string id) => Nodes[id];
 
-    /// <summary>The same graph labelled with its published version; nodes are shared, they are immutable.</summary>
-    internal ProcessGraph WithVersion(int version) => new()
+    /// <summary>The same graph labelled with its key and published version; nodes are shared, they are immutable.</summary>
+    internal ProcessGraph WithVersion(int version, string? key = null) => new()
     {
         ProcessId = ProcessId,
+        Key = key ?? Key,
         Name = Name,
         MessageStartNames = MessageStartNames,
         Version = version,

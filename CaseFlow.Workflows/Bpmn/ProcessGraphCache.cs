@@ -28,7 +28,7 @@ public sealed class ProcessGraphCache(IBpmnParser parser) : IProcessGraphCache
             throw new InvalidOperationException($"Process '{processKey}' version {version} is not valid: {problems}");
         }
 
-        return _graphs.GetOrAdd((processKey, version), result.Graph!.WithVersion(version));
+        return _graphs.GetOrAdd((processKey, version), result.Graph!.WithVersion(version, processKey));
     }
 
     /// <summary>How many graphs are cached (for diagnostics and tests).</summary>

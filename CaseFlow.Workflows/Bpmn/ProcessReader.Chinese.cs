@@ -7,19 +7,14 @@ internal sealed partial class ProcessReader
 {
     private static readonly Dictionary<string, string> HintsZh = new(StringComparer.Ordinal)
     {
-        ["task"] = "由人完成的工作请用用户任务，自动步骤请用服务任务。",
         ["scriptTask"] = "不允许使用脚本；请使用绑定 CaseFlow 活动的服务任务。",
         ["sendTask"] = "请使用带 SendEmail 活动的服务任务。",
         ["receiveTask"] = "请使用中间消息捕获事件。",
-        ["manualTask"] = "请使用用户任务。",
         ["businessRuleTask"] = "请使用带条件的排他网关。",
-        ["adHocSubProcess"] = "不支持自由子流程；请使用普通（嵌入式）子流程。",
+        ["adHocSubProcess"] = "不支持自由子流程（步骤可按任意顺序完成）；请使用嵌入式子流程（bpmn:subProcess），可同时进行的步骤用并行网关连接。",
         ["transaction"] = "不支持事务子流程；请在主流程中画出各步骤。",
         ["complexGateway"] = "请使用排他网关（一条路径）、并行网关（全部路径）或包容网关（满足条件的路径）。",
         ["intermediateThrowEvent"] = "暂不支持抛出事件；请用服务任务通知相关人员。",
-        ["dataObject"] = "流程数据保存在变量中；请删除数据对象。",
-        ["dataObjectReference"] = "流程数据保存在变量中；请删除数据对象。",
-        ["dataStoreReference"] = "流程数据保存在变量中；请删除数据存储。",
     };
 
     private static string FriendlyZh(string local) => local switch
@@ -27,6 +22,8 @@ internal sealed partial class ProcessReader
         "startEvent" => "开始事件",
         "endEvent" => "结束事件",
         "userTask" => "用户任务",
+        "manualTask" => "手工任务",
+        "task" => "任务",
         "serviceTask" => "服务任务",
         "exclusiveGateway" => "排他网关",
         "parallelGateway" => "并行网关",

@@ -7,9 +7,18 @@ namespace CaseFlow.Workflows.Bpmn;
 /// <summary>User and service tasks.</summary>
 internal sealed partial class ProcessReader
 {
-    private UserTaskNode ReadUserTask(XElement element, string id)
+    /// <summary>An abstract task (BPMN's plain <c>task</c>, what most modelers draw by default) does nothing and passes the token on.</summary>
+    private FlowNode ReadTask(XElement element, string id)
     {
         CheckChildren(element, id);
+        return new FlowNode(id, Name(element), NodeKind.Task, "task");
+    }
+
+    /// <summary>A user task; a manual task is one too (work a person does and confirms), as in Camunda and Flowable.</summary>
+    private UserTaskNode ReadUserTask(XElement element, string id)
+    {
+        CheckChildren(element, id, "multiInstanceLoopCharacteristics");
+        WarnAboutResourceRoles(element, id);
         var groupsText = (string?)element.Attribute(BpmnNames.CaseFlow + "candidateGroups");
         var groups = new List<ValueTemplate>();
         if (groupsText is not null)
@@ -51,8 +60,9 @@ internal sealed partial class ProcessReader
             .ToList();
 
         var required = ReadRequiredVariables(element, id, outcomes);
-        return new UserTaskNode(id, Name(element))
+        return new UserTaskNode(id, Name(element), element.Name.LocalName)
         {
+            MultiInstance = ReadMultiInstance(element, id),
             RequiredVariables = required,
             CandidateGroups = groups,
             Assignee = Template((string?)element.Attribute(BpmnNames.CaseFlow + "assignee"), element, id, "assignee"),
@@ -61,6 +71,29 @@ internal sealed partial class ProcessReader
             DueInText = due?.ToString(),
             DeadlineRule = string.IsNullOrEmpty(deadlineRule) ? null : deadlineRule,
         };
+    }
+
+    /// <summary>BPMN's potential owners name resources CaseFlow does not have; who may take a task is a candidate group.</summary>
+    private void WarnAboutResourceRoles(XElement element, string id)
+    {
+        var role = element.Elements().FirstOrDefault(e => e.Name.Namespace == BpmnNames.Bpmn
+            && e.Name.LocalName is "potentialOwner" or "humanPerformer" or "performer" or "resourceRole");
+        if (role is null)
+        {
+            return;
+        }
+
+        var hasGroups = element.Attribute(BpmnNames.CaseFlow + "candidateGroups") is not null || element.Attribute(BpmnNames.CaseFlow + "assignee") is not null;
+        var local = role.Name.LocalName;
+        errors.Add(new ValidationError(id, hasGroups
+            ? $"{Describe(element)} has a bpmn:{local}, which CaseFlow keeps but does not read: the task goes to caseflow:candidateGroups / caseflow:assignee."
+            : $"{Describe(element)} names its people with bpmn:{local}, which CaseFlow keeps but does not read, so the task is offered to no group (a supervisor must assign it). Say who may take it with caseflow:candidateGroups=\"legal\" (comma list, ${{expr}} allowed) or caseflow:assignee.")
+        {
+            MessageZh = hasGroups
+                ? $"{DescribeZh(element)}带有 bpmn:{local}，CaseFlow 予以保留但不读取：任务按 caseflow:candidateGroups / caseflow:assignee 分派。"
+                : $"{DescribeZh(element)}用 bpmn:{local} 指定办理人，CaseFlow 予以保留但不读取，因此任务不会分派给任何组（需由主管指派）。请用 caseflow:candidateGroups=\"legal\"（逗号分隔，可用 ${{表达式}}）或 caseflow:assignee 指定办理人。",
+            Severity = ValidationSeverity.Warning,
+        });
     }
 
     /// <summary>Parses <c>caseflow:requiredVariables="refuse:refusalReason;accept:officeId;*:note"</c>.</summary>

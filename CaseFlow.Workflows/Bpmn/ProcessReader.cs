@@ -11,41 +11,42 @@ internal sealed partial class ProcessReader(
     IReadOnlyDictionary<string, string> messages,
     List<ValidationError> errors)
 {
-    // Artifacts and containers with no execution meaning: allowed, and skipped.
+    // Artifacts, containers and data with no execution meaning: kept in the file, skipped by the engine
+    // (DocumentaryElements adds one note per kind, so the legal officer knows they are not run).
     private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal)
     {
         "documentation", "extensionElements", "laneSet", "textAnnotation", "association", "group",
+        "dataObject", "dataObjectReference", "dataStoreReference", "ioSpecification", "property", "ioBinding",
+        "auditing", "monitoring", "resourceRole", "performer", "humanPerformer", "potentialOwner", "correlationSubscription",
+        "supports", "categoryValueRef",
     };
 
-    // Children any flow element may have.
+    // Children any flow element may have: the flow references, and documentary children kept but not run.
     private static readonly HashSet<string> CommonChildren = new(StringComparer.Ordinal)
     {
         "incoming", "outgoing", "documentation", "extensionElements",
+        "ioSpecification", "property", "dataInputAssociation", "dataOutputAssociation", "dataInput", "dataOutput",
+        "inputSet", "outputSet", "categoryValueRef", "auditing", "monitoring", "performer", "humanPerformer",
+        "resourceRole", "potentialOwner",
     };
 
     private static readonly Dictionary<string, string> Hints = new(StringComparer.Ordinal)
     {
-        ["task"] = "Use a user task for work done by a person, or a service task for an automatic step.",
         ["scriptTask"] = "Scripts are not allowed; use a service task bound to a CaseFlow activity.",
         ["sendTask"] = "Use a service task with the SendEmail activity.",
         ["receiveTask"] = "Use an intermediate message catch event.",
-        ["manualTask"] = "Use a user task.",
         ["businessRuleTask"] = "Use an exclusive gateway with conditions.",
-        ["adHocSubProcess"] = "Sub-processes are not supported yet; draw the steps in the main process.",
+        ["adHocSubProcess"] = "Ad-hoc sub-processes (steps done in any order) are not supported; use an embedded sub-process (bpmn:subProcess), with a parallel gateway for steps that may run side by side.",
         ["transaction"] = "Transactions are not supported; draw the steps in the main process.",
         ["complexGateway"] = "Use an exclusive gateway (one path) or a parallel gateway (all paths).",
         ["intermediateThrowEvent"] = "Throw events are not supported yet; use a service task to notify people.",
-        ["dataObject"] = "Process data lives in variables; remove the data object.",
-        ["dataObjectReference"] = "Process data lives in variables; remove the data object.",
-        ["dataStoreReference"] = "Process data lives in variables; remove the data store.",
     };
 
     private readonly Dictionary<string, BoundaryEventNode> _boundaries = new(StringComparer.Ordinal);
     private readonly HashSet<string> _allIds = new(StringComparer.Ordinal);
 
-    public (Dictionary<string, FlowNode> Nodes, Dictionary<string, SequenceFlow> Flows) Read(XElement process)
+    public (Dictionary<string, FlowNode> Nodes, Dictionary<string, SequenceFlow> Flows) Read(XElement process, string processId)
     {
-        var processId = BpmnNames.Id(process)!;
         ReadThrowDefinitions(process);
         var nodes = new Dictionary<string, FlowNode>(StringComparer.Ordinal);
         var flowElements = new List<XElement>();
@@ -82,7 +83,8 @@ internal sealed partial class ProcessReader(
                 "sequenceFlow" => AddFlow(element, flowElements),
                 "startEvent" => ReadStart(element, id),
                 "endEvent" => ReadEnd(element, id),
-                "userTask" => ReadUserTask(element, id),
+                "userTask" or "manualTask" => ReadUserTask(element, id),
+                "task" => ReadTask(element, id),
                 "serviceTask" => ReadServiceTask(element, id),
                 "exclusiveGateway" => ReadGateway(element, id, new ExclusiveGatewayNode(id, Name(element), (string?)element.Attribute("default"))),
                 "parallelGateway" => ReadGateway(element, id, new FlowNode(id, Name(element), NodeKind.ParallelGateway, local)),
@@ -134,13 +136,22 @@ internal sealed partial class ProcessReader(
                 continue;
             }
 
-            var loop = local is "multiInstanceLoopCharacteristics" or "standardLoopCharacteristics";
-            Error(id, loop
-                ? $"{Describe(element)} repeats (multi-instance or loop), which CaseFlow does not support yet. Draw the repetition with a gateway instead."
-                : $"{Describe(element)} contains '{local}', which CaseFlow does not support. Remove it.",
-                loop
-                ? $"{DescribeZh(element)}是重复执行的（多实例或循环），CaseFlow 暂不支持。请改用网关画出重复。"
-                : $"{DescribeZh(element)}包含 CaseFlow 不支持的“{local}”，请删除。");
+            if (local == "multiInstanceLoopCharacteristics")
+            {
+                Error(id, $"{Describe(element)} is multi-instance, which CaseFlow runs on user tasks and manual tasks only. Make it a user task with the same multi-instance settings (one task per person), or draw the repetition with a gateway.",
+                    $"{DescribeZh(element)}是多实例的，CaseFlow 只支持多实例的用户任务和手工任务。请改为带相同多实例设置的用户任务（每人一个任务），或用网关画出重复。");
+                continue;
+            }
+
+            if (local == "standardLoopCharacteristics")
+            {
+                Error(id, $"{Describe(element)} repeats while a condition holds (a standard loop), which CaseFlow does not support. Draw the loop with an exclusive gateway that leads back to it, or use a multi-instance user task.",
+                    $"{DescribeZh(element)}在条件成立时重复执行（标准循环），CaseFlow 不支持。请用指回该步骤的排他网关画出循环，或使用多实例用户任务。");
+                continue;
+            }
+
+            Error(id, $"{Describe(element)} contains '{local}', which CaseFlow does not support. Remove it.",
+                $"{DescribeZh(element)}包含 CaseFlow 不支持的“{local}”，请删除。");
         }
 
         foreach (var extension in element.Elements(BpmnNames.Bpmn + "extensionElements").Elements()
@@ -156,7 +167,7 @@ internal sealed partial class ProcessReader(
     {
         string[] known = element.Name.LocalName switch
         {
-            "userTask" => ["candidateGroups", "assignee", "outcomes", "dueIn", "requiredVariables", "deadlineRule"],
+            "userTask" or "manualTask" => ["candidateGroups", "assignee", "outcomes", "dueIn", "requiredVariables", "deadlineRule"],
             "serviceTask" => ["activity", "retries", "retryBackoff"],
             "intermediateCatchEvent" or "boundaryEvent" => ["correlationKey"],
             "callActivity" => ["version"],
@@ -240,6 +251,7 @@ internal sealed partial class ProcessReader(
         "startEvent" => "start event",
         "endEvent" => "end event",
         "userTask" => "user task",
+        "manualTask" => "manual task",
         "serviceTask" => "service task",
         "exclusiveGateway" => "exclusive gateway",
         "parallelGateway" => "parallel gateway",

@@ -3,8 +3,11 @@ using CaseFlow.Workflows.Calendar;
 namespace CaseFlow.Workflows.Bpmn;
 
 /// <summary>Work for a person: queue settings; boundary events come from <see cref="ActivityNode"/>.</summary>
-internal sealed class UserTaskNode(string id, string? name) : ActivityNode(id, name, NodeKind.UserTask, "userTask")
+internal sealed class UserTaskNode(string id, string? name, string bpmnType = "userTask") : ActivityNode(id, name, NodeKind.UserTask, bpmnType)
 {
+    /// <summary>Set when the task repeats per person or per count (<c>multiInstanceLoopCharacteristics</c>); null for one task.</summary>
+    public MultiInstanceSpec? MultiInstance { get; init; }
+
     public IReadOnlyList<ValueTemplate> CandidateGroups { get; init; } = [];
 
     public ValueTemplate? Assignee { get; init; }

@@ -12,4 +12,7 @@ public sealed record ValidationError(string ElementId, string Message)
 {
     /// <summary>The same problem in Simplified Chinese, for the modeler's UI (<c>messageZh</c> in JSON).</summary>
     public string? MessageZh { get; init; }
+
+    /// <summary>Error (the default), or a warning or note that does not stop publishing (<c>severity</c> in JSON).</summary>
+    public ValidationSeverity Severity { get; init; } = ValidationSeverity.Error;
 }

@@ -40,6 +40,9 @@ public sealed record Bookmark(
     /// </summary>
     public int? RetryAttempt { get; init; }
 
+    /// <summary>For the tasks of a multi-instance user task: which instance (0-based <c>loopCounter</c>); null otherwise.</summary>
+    public int? LoopCounter { get; init; }
+
     /// <summary>For call activities: the called process key, so operators see what the token waits for without the child.</summary>
     public string? CalledProcessKey { get; init; }
 

@@ -9,12 +9,27 @@ internal sealed partial class ExecutionRun
 {
     private void CreateUserTask(Token token, UserTaskNode task)
     {
+        if (task.MultiInstance is not null)
+        {
+            StartMultiInstance(token, task);
+            return;
+        }
+
+        if (OpenUserTask(token, task, instance.Variables, null) is not null)
+        {
+            CreateBoundaries(token, task);
+        }
+    }
+
+    /// <summary>Opens one task bookmark; <paramref name="scope"/> is what its expressions see (per-instance variables of a multi-instance task). Null when an expression faulted the instance.</summary>
+    private Bookmark? OpenUserTask(Token token, UserTaskNode task, JsonObject scope, int? loopCounter)
+    {
         var groups = new List<string>();
         foreach (var template in task.CandidateGroups)
         {
-            if (!TryEvaluate(template, task.Id, out var value))
+            if (!TryEvaluate(template, task.Id, scope, out var value))
             {
-                return;
+                return null;
             }
 
             var items = value is JsonArray array ? array.Select(AsText) : (AsText(value) ?? "").Split(',');
@@ -24,9 +39,9 @@ internal sealed partial class ExecutionRun
         string? assignee = null;
         if (task.Assignee is not null)
         {
-            if (!TryEvaluate(task.Assignee, task.Id, out var value))
+            if (!TryEvaluate(task.Assignee, task.Id, scope, out var value))
             {
-                return;
+                return null;
             }
 
             assignee = AsText(value) is { Length: > 0 } text ? text.Trim() : null;
@@ -38,10 +53,10 @@ internal sealed partial class ExecutionRun
             RequiredVariables = task.RequiredVariables,
             DeadlineRule = task.DeadlineRule,
         };
-        AddBookmark(new Bookmark(NewId(), BookmarkKind.UserTask, task.Id, token.Id, Task: info));
-        Record(task.Id, "TaskCreated", info.Name);
-
-        CreateBoundaries(token, task);
+        var bookmark = new Bookmark(NewId(), BookmarkKind.UserTask, task.Id, token.Id, Task: info) { LoopCounter = loopCounter };
+        AddBookmark(bookmark);
+        Record(task.Id, "TaskCreated", loopCounter is { } n ? $"{info.Name} [{Count(n + 1)}]" : info.Name);
+        return bookmark;
     }
 
     private void RunServiceTask(Token token, ServiceTaskNode service)
@@ -181,7 +196,10 @@ internal sealed partial class ExecutionRun
     }
 
     /// <summary>Evaluates a literal or expression; on failure faults the instance and returns false.</summary>
-    private bool TryEvaluate(ValueTemplate template, string elementId, out JsonNode? value)
+    private bool TryEvaluate(ValueTemplate template, string elementId, out JsonNode? value) =>
+        TryEvaluate(template, elementId, instance.Variables, out value);
+
+    private bool TryEvaluate(ValueTemplate template, string elementId, JsonObject scope, out JsonNode? value)
     {
         if (template.Expression is null)
         {
@@ -189,7 +207,7 @@ internal sealed partial class ExecutionRun
             return true;
         }
 
-        var result = services.Expressions.Evaluate(template.Expression, instance.Variables);
+        var result = services.Expressions.Evaluate(template.Expression, scope);
         value = result.Value;
         if (result.Failure is { } failure)
         {

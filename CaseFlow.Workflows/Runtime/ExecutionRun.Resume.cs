@@ -9,6 +9,13 @@ internal sealed partial class ExecutionRun
     public void CompleteUserTask(Guid bookmarkId, JsonObject? variables, string? actor)
     {
         var bookmark = OpenBookmark(bookmarkId, BookmarkKind.UserTask);
+        if (instance.MultiInstances.ContainsKey(bookmark.TokenId))
+        {
+            CompleteInstance(bookmark, variables, actor);
+            Run();
+            return;
+        }
+
         Merge(variables);
         RemoveBookmark(bookmark);
         WithdrawBookmarksOf(bookmark.TokenId);

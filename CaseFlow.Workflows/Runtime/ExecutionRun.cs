@@ -16,12 +16,21 @@ internal sealed partial class ExecutionRun(ProcessGraph graph, WorkflowInstanceS
     private int _steps;
     private bool _stopped;
 
-    public ExecutionResult Result() => new(instance, [.. _created], [.. _removed], [.. _history], [.. _effects]);
+    public ExecutionResult Result()
+    {
+        // A multi-instance task interrupted by a boundary event or a terminate end leaves no token behind; nor should its progress stay.
+        foreach (var orphan in instance.MultiInstances.Keys.Where(id => instance.Tokens.All(t => t.Id != id)).ToList())
+        {
+            instance.MultiInstances.Remove(orphan);
+        }
+
+        return new(instance, [.. _created], [.. _removed], [.. _history], [.. _effects]);
+    }
 
     public void Start(FlowNode start, string? messageName, string? actor)
     {
         var trigger = start is TimerStartNode timer ? $", timer {timer.Timer.Text}" : messageName is null ? "" : $", message '{messageName}'";
-        Record(null, "InstanceStarted", $"Process {graph.ProcessId} v{graph.Version}{trigger}", actor);
+        Record(null, "InstanceStarted", $"Process {graph.Key} v{graph.Version}{trigger}", actor);
         Spawn(start.Id, null);
         Run();
     }

@@ -32,12 +32,12 @@ public sealed partial class WorkflowEngine(
         var start = (request.StartEventId is { } startEventId ? (FlowNode)TimerStart(graph, startEventId) : null)
             ?? graph.Nodes.Values.OfType<StartEventNode>().FirstOrDefault(s => s.ParentId is null && s.MessageName == request.MessageName)
             ?? throw new InvalidOperationException(request.MessageName is null
-                ? $"Process '{graph.ProcessId}' has no start event without a trigger; start it with a message."
-                : $"Process '{graph.ProcessId}' has no message start event for '{request.MessageName}'.");
+                ? $"Process '{graph.Key}' has no start event without a trigger; start it with a message."
+                : $"Process '{graph.Key}' has no message start event for '{request.MessageName}'.");
         var instance = new WorkflowInstanceState
         {
             Id = request.InstanceId,
-            ProcessKey = graph.ProcessId,
+            ProcessKey = graph.Key,
             ProcessVersion = graph.Version,
             BusinessKey = request.BusinessKey,
             Variables = (JsonObject)request.Variables.DeepClone(),

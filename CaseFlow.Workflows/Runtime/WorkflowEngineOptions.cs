@@ -30,4 +30,7 @@ public sealed class WorkflowEngineOptions
 
     /// <summary>Deepest XML element nesting in a BPMN document.</summary>
     public int MaxDepth { get; set; } = 64;
+
+    /// <summary>Most tasks one multi-instance user task may open (a collection or cardinality above it faults the instance).</summary>
+    public int MaxMultiInstances { get; set; } = 200;
 }

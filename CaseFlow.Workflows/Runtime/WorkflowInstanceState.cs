@@ -39,6 +39,9 @@ public sealed class WorkflowInstanceState
     /// <summary>Running embedded sub-process instances (a tree through <see cref="Scope.ParentId"/>); empty when none runs.</summary>
     public List<Scope> Scopes { get; set; } = [];
 
+    /// <summary>Running multi-instance user tasks by the token waiting on them: counts, items and what each finished instance submitted.</summary>
+    public Dictionary<Guid, MultiInstanceProgress> MultiInstances { get; set; } = [];
+
     /// <summary>The incident that faulted the instance, if any.</summary>
     public Incident? Incident { get; set; }
 

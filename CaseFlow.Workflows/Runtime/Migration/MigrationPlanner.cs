@@ -14,9 +14,9 @@ internal static class MigrationPlanner
     public static MigrationPlan Plan(ProcessGraph source, WorkflowInstanceState instance, ProcessGraph target, IReadOnlyDictionary<string, string>? mapping)
     {
         mapping ??= new Dictionary<string, string>();
-        if (target.ProcessId != source.ProcessId)
+        if (target.Key != source.Key)
         {
-            throw new InvalidModificationException("targetVersion", $"The target is process '{target.ProcessId}', not '{source.ProcessId}'; an instance stays within its process.");
+            throw new InvalidModificationException("targetVersion", $"The target is process '{target.Key}', not '{source.Key}'; an instance stays within its process.");
         }
 
         foreach (var (from, to) in mapping)

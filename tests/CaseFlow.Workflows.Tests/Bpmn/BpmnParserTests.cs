@@ -270,7 +270,7 @@ public class BpmnParserTests
     }
 
     [Fact]
-    public void Parse_RefusesMultiInstanceTask()
+    public void Parse_RefusesMultiInstanceTask_WithoutCountOrCollection()
     {
         var xml = Definitions($"""
             <bpmn:startEvent id="start" />
@@ -280,7 +280,7 @@ public class BpmnParserTests
             {Flow("f2", "task", "end")}
             """);
 
-        Assert.Contains("repeats", ErrorFor(Parse(xml), "task").Message, StringComparison.Ordinal);
+        Assert.Contains("does not say how many instances", ErrorFor(Parse(xml), "task").Message, StringComparison.Ordinal);
     }
 
     [Fact]
