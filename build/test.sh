@@ -204,13 +204,19 @@ main() {
     sum_passed=0 sum_failed=0 sum_skipped=0 broken=()
     mapfile -t projects < <(find tests -mindepth 2 -maxdepth 2 -name '*.Tests.csproj' | sort)
 
+    # The interchange surveys run a public BPMN suite checkout that is not shipped (CASEFLOW_INTERCHANGE_DIR, by hand,
+    # docs/bpmn.md): without one they are left out rather than reported as skipped.
+    local survey="Infrastructure!=InterchangeSuite"
+    [[ -n "${CASEFLOW_INTERCHANGE_DIR:-}" ]] && survey="Infrastructure!=None"
     for project in "${projects[@]}"; do
-        if [[ "$project" == "$server" && " $* " != *" --filter "* ]]; then
+        if [[ " $* " == *" --filter "* ]]; then
+            run_project "$project" "$(basename "$project" .csproj)" "$@"
+        elif [[ "$project" == "$server" ]]; then
             # The cluster tests need several nodes on one PostgreSQL database: they run in the PostgreSQL pass below,
             # so here they are left out rather than reported as skipped.
-            run_project "$project" "$(basename "$project" .csproj)" --filter "Infrastructure!=PostgresCluster" "$@"
+            run_project "$project" "$(basename "$project" .csproj)" --filter "Infrastructure!=PostgresCluster&$survey" "$@"
         else
-            run_project "$project" "$(basename "$project" .csproj)" "$@"
+            run_project "$project" "$(basename "$project" .csproj)" --filter "$survey" "$@"
         fi
     done
 
@@ -219,7 +225,11 @@ main() {
         trap stop_postgresql EXIT
         if start_postgresql; then
             export CASEFLOW_TEST_DATABASE=postgres
-            run_project "$server" CaseFlow.Server.Tests.Postgres "$@"
+            if [[ " $* " == *" --filter "* ]]; then
+                run_project "$server" CaseFlow.Server.Tests.Postgres "$@"
+            else
+                run_project "$server" CaseFlow.Server.Tests.Postgres --filter "$survey" "$@"
+            fi
             unset CASEFLOW_TEST_DATABASE
         else
             echo "error: could not start PostgreSQL; the Server tests did not run on it" >&2

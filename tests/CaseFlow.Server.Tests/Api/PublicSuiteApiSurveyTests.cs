@@ -11,6 +11,7 @@ namespace CaseFlow.Server.Tests.Api;
 /// the project) through PUT /api/processes/{key}/draft and tallies the answers into CASEFLOW_INTERCHANGE_REPORT.
 /// Skipped without the directory. No file may get a 5xx, and a valid draft must come back as UTF-8.
 /// </summary>
+[Trait("Infrastructure", "InterchangeSuite")] // build/test.sh runs it only when CASEFLOW_INTERCHANGE_DIR is set
 public sealed class PublicSuiteApiSurveyTests(CaseFlowApp app) : IClassFixture<CaseFlowApp>
 {
     [Fact]

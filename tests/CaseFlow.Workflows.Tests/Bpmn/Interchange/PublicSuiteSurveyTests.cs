@@ -10,6 +10,7 @@ namespace CaseFlow.Workflows.Tests.Bpmn.Interchange;
 /// project does not ship) through decoding and parsing, and writes a tally to CASEFLOW_INTERCHANGE_REPORT. Skipped
 /// without the directory; the point is that no file throws, and the tally shows what is refused and why.
 /// </summary>
+[Trait("Infrastructure", "InterchangeSuite")] // build/test.sh runs it only when CASEFLOW_INTERCHANGE_DIR is set
 public sealed class PublicSuiteSurveyTests
 {
     [Fact]
