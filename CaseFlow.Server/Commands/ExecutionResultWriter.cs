@@ -28,6 +28,9 @@ internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider c
 {
     private const string SystemActor = "system";
 
+    // Deadlines of tasks this command removed, ended once the new tasks are written unless one of them carries the period on.
+    private readonly List<StoredDeadline> _released = [];
+
     public async Task WriteAsync(StoredInstance stored, ExecutionResult result, string? actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -50,6 +53,8 @@ internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider c
         {
             AddBookmark(stored, storedCase, bookmark, now);
         }
+
+        EndReleased(now);
 
         await AbsentAssignees.RedirectNewTasksAsync(db, result.CreatedBookmarks, storedCase?.Id, now, cancellationToken);
 
@@ -121,13 +126,43 @@ internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider c
             task.CompletedAt = now;
         }
 
-        foreach (var deadline in ending)
+        // Ended after the new tasks are written (EndReleased): a task that follows under the same period may carry it on.
+        _released.AddRange(ending);
+    }
+
+    private void EndReleased(DateTimeOffset now)
+    {
+        foreach (var deadline in _released)
         {
             // A suspended deadline's clock is stopped, so ending its task then is on time.
             deadline.State = deadline.State == DeadlineState.Running && now > deadline.DueAt ? DeadlineState.Breached : DeadlineState.Met;
             deadline.SuspendedAt = null;
             deadline.CompletedAt = now;
         }
+
+        _released.Clear();
+    }
+
+    /// <summary>
+    /// The running period of a task this command just removed that the new task continues: the same case, the same rule,
+    /// and a rule counted from receipt (report verification runs from receipt through forwarding, verification and the
+    /// head's decision; one period, extended or restarted once, not a fresh one per step). Null when there is none.
+    /// </summary>
+    private StoredDeadline? CarryOn(StoredCase? storedCase, string? ruleCode)
+    {
+        if (storedCase is null || ruleCode is null)
+        {
+            return null;
+        }
+
+        var carried = _released.FirstOrDefault(d => d.CaseId == storedCase.Id && d.RuleCode == ruleCode);
+        if (carried is null || deadlines.Resolve(ruleCode, storedCase.ReceivedAt)?.Rule.CountsFromReceipt != true)
+        {
+            return null;
+        }
+
+        _released.Remove(carried);
+        return carried;
     }
 
     private void AddBookmark(StoredInstance stored, StoredCase? storedCase, Bookmark bookmark, DateTimeOffset now)
@@ -150,7 +185,13 @@ internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider c
         }
 
         // The deadline decides the task's due instant: a statutory rule may count from receipt, not from now.
-        var deadline = stored.CaseId is { } caseId ? deadlines.Create(caseId, storedCase?.RegulatorReceivedAt ?? storedCase?.ReceivedAt, bookmark.Id, info, now) : null;
+        var carried = CarryOn(storedCase, info.DeadlineRule);
+        if (carried is not null)
+        {
+            carried.TaskId = bookmark.Id;
+        }
+
+        var deadline = carried ?? (stored.CaseId is { } caseId ? deadlines.Create(caseId, storedCase?.RegulatorReceivedAt ?? storedCase?.ReceivedAt, bookmark.Id, info, now) : null);
         db.Tasks.Add(new StoredTask
         {
             Id = bookmark.Id,
@@ -168,7 +209,7 @@ internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider c
             State = TaskState.Open,
         });
 
-        if (deadline is not null)
+        if (deadline is not null && carried is null)
         {
             db.Deadlines.Add(deadline);
         }
