@@ -77,6 +77,39 @@ public sealed class ReportVerificationTests(EnforcementClockApp app) : IClassFix
         Assert.DoesNotContain(view["timeline"]!.AsArray(), e => (string)e!["event"]! == "PoliceDecisionRecorded");
     }
 
+    [Fact]
+    public async Task Transfer_WhileTheChiefIsAway_IsApprovedByTheHeadTheChiefEntrusted_AndSaysSo()
+    {
+        var (caseId, _) = await VerifyingAsync();
+        var handler = await app.ClientForAsync("handler1");
+        var admin = await app.ClientForAsync("admin");
+        var deputy = await app.ClientForAsync("deputy1");
+        await handler.StepAsync(caseId, "verifyReport", "transfer", new { transferReason = "涉嫌犯罪" });
+        var approval = await (await app.ClientForAsync("chief")).TaskAtAsync(caseId, "approveTransfer");
+        Assert.Equal(HttpStatusCode.Forbidden, (await deputy.CompleteAsync(approval, "approve")).StatusCode);
+
+        // O310 Art. 5(2) "正职负责人或者主持工作的负责人": the chief away, the deputy he named presides and may decide.
+        var away = await admin.PutAsJsonAsync("/api/users/chief/absence", new
+        {
+            deputy = "deputy1",
+            from = new DateTimeOffset(2026, 7, 3, 8, 0, 0, TimeSpan.FromHours(8)),
+            until = new DateTimeOffset(2026, 7, 10, 0, 0, 0, TimeSpan.FromHours(8)),
+            reason = "出差",
+        });
+        Assert.True(away.IsSuccessStatusCode, await away.Content.ReadAsStringAsync());
+        try
+        {
+            Assert.Equal(HttpStatusCode.OK, (await deputy.CompleteAsync(approval, "approve")).StatusCode);
+        }
+        finally
+        {
+            await admin.DeleteAsync("/api/users/chief/absence");
+        }
+
+        var approved = Assert.Single((await deputy.GetCaseAsync(caseId))["timeline"]!.AsArray(), e => (string)e!["event"]! == "TransferApproved")!;
+        Assert.Contains("副局长 钱明（受 chief 委托）", (string)approved["details"]!, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("person", "warning", null)]
     [InlineData("person", "fine", 200.0)]
