@@ -103,7 +103,7 @@ public sealed class StatutoryDeadlineFactory(RuleSetStore store, IBusinessCalend
             CaseId = caseId,
             TaskId = taskId,
             Name = rule.NameZh,
-            Rule = rule.Duration.ToString(),
+            Rule = rule.Period,
             RuleCode = rule.Code,
             RuleSetId = resolved.RuleSet.Id,
             LegalBasis = rule.LegalBasis,
