@@ -64,6 +64,7 @@ internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider c
         }
 
         await ApplyEffectsAsync(storedCase, result.Effects, actor, now, cancellationToken);
+        PenaltyAmounts.Capture(db, storedCase, state.Variables, result.Effects, now);
 
         if (state.Status == InstanceStatus.Faulted && state.Incident is { } incident && storedCase is not null)
         {

@@ -136,7 +136,7 @@ public sealed class DeadlineOperations(CaseFlowDbContext db, RuleSetStore ruleSe
         deadline.ExtensionCount = number;
         Record(deadline, DeadlineChangeKind.Extended, now, actor, reason, before, approvedBy: approvedBy, approval: approval);
         Timeline(deadline, now, actor, "DeadlineExtended",
-            $"{deadline.Name} 延长 {rule.ToDuration(length)}（第 {number} 次，{approval}：{approvedBy}）至 {calendar.ToLocalDate(deadline.DueAt):yyyy-MM-dd}：{reason}；依据 {deadline.LegalBasis}");
+            $"{deadline.Name} 延长 {rule.PeriodText(length)}（第 {number} 次，{approval}：{approvedBy}）至 {calendar.ToLocalDate(deadline.DueAt):yyyy-MM-dd}：{reason}；依据 {deadline.LegalBasis}");
         return await SaveAsync(deadline, cancellationToken);
     }
 

@@ -81,7 +81,12 @@ public static partial class DeadlineRuleSetValidator
             Required(rule.LegalBasis, $"{at}.legalBasis", Add);
             Required(rule.StartEvent, $"{at}.startEvent", Add);
             CheckEnum(rule.Unit, $"{at}.unit", Add);
-            var maxAmount = rule.Unit == DeadlineUnit.Hours ? BusinessDuration.MaxDays * 24 : BusinessDuration.MaxDays;
+            var maxAmount = rule.Unit switch
+            {
+                DeadlineUnit.Hours => BusinessDuration.MaxDays * 24,
+                DeadlineUnit.Months => BusinessDuration.MaxDays / 30,
+                _ => BusinessDuration.MaxDays,
+            };
             if (rule.Amount < 1 || rule.Amount > maxAmount)
             {
                 Add($"{at}.amount", $"amount must be between 1 and {maxAmount}.");

@@ -90,7 +90,7 @@ public sealed class CountyBureauJourneyTests(CaseFlowApp app) : IClassFixture<Ca
         Assert.Equal(1, (int)summary["casesOpened"]!);
         Assert.Equal(1, (int)summary["transferredToPolice"]!);
         var narrative = (string)summary["narrative"]!;
-        Assert.Contains("共受理各类投诉举报2件（其中投诉1件，举报1件），办结2件，办结率100.0%，为消费者挽回经济损失0.12万元", narrative, StringComparison.Ordinal);
+        Assert.Contains("共受理各类投诉举报2件（其中投诉1件，举报1件），办结2件，办结率100.0%，为消费者挽回经济损失1200元", narrative, StringComparison.Ordinal);
         Assert.Contains("立案查处各类违法案件1件", narrative, StringComparison.Ordinal);
         Assert.Contains("共向公安机关移送涉刑违法案件1件（其中食品1件）", narrative, StringComparison.Ordinal);
     }
