@@ -18,12 +18,20 @@ public static class SecurityServiceCollectionExtensions
         services.AddScoped<CaseAccess>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResultHandler>(); // 403s in the audit trail
         services.AddSingleton<PersonalDataProtector>();
+        services.AddSingleton<SignInThrottle>();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<CaseAnonymiser>();
         builder.AddCaseFlowOidc(); // nothing registered unless CaseFlow:Security:Oidc:Authority is set
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) =>
+            {
+                // Every 429 says when to come back; the limiter's window is one minute.
+                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
             o.AddPolicy(AuthApi.TokenRateLimit, context =>
             {
                 var perMinute = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.TokenRequestsPerMinute;
@@ -41,6 +49,7 @@ public static class SecurityServiceCollectionExtensions
     public static WebApplication UseCaseFlowSecurity(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseCaseFlowForwardedHeaders(); // first: every later address check sees the client, not the proxy
         app.UseCaseFlowSecurityHeaders();
         return app;
     }

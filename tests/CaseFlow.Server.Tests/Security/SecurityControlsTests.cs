@@ -64,7 +64,7 @@ public sealed class SecurityControlsTests(CaseFlowApp app) : IClassFixture<CaseF
     }
 
     [Fact]
-    public async Task RepeatedWrongPasswords_LockTheAccount_EvenForTheRightPassword()
+    public async Task RepeatedWrongPasswords_MakeTheAccountWait_WithRetryAfter_UntilAnAdminEnablesIt()
     {
         using var anonymous = app.CreateClient();
         for (var i = 0; i < 5; i++)
@@ -72,7 +72,9 @@ public sealed class SecurityControlsTests(CaseFlowApp app) : IClassFixture<CaseF
             Assert.Equal(HttpStatusCode.Unauthorized, (await SignInAsync(anonymous, "legal", "not-the-password")).StatusCode);
         }
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await SignInAsync(anonymous, "legal", "caseflow-demo")).StatusCode);
+        var waiting = await SignInAsync(anonymous, "legal", "caseflow-demo");
+        Assert.Equal(HttpStatusCode.TooManyRequests, waiting.StatusCode);
+        Assert.True(waiting.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         Assert.Equal(HttpStatusCode.OK, (await (await app.ClientForAsync("admin")).PostAsync("/api/admin/users/legal/enable", null, Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await SignInAsync(anonymous, "legal", "caseflow-demo")).StatusCode);
     }
