@@ -54,7 +54,7 @@ public static class AuthApi
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "local";
         if (throttle.TryBegin(name, address) is { } wait)
         {
-            return TooManyAttempts(http, wait);
+            return ApiProblems.TooManyRequests(http, wait);
         }
 
         // The same work whether the user exists, is disabled or typed a wrong password: timing tells nothing.
@@ -76,17 +76,6 @@ public static class AuthApi
         var response = AddToken(db, user, now, options.Value.Auth.TokenLifetimeMinutes, null);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(response);
-    }
-
-    /// <summary>429 with <c>Retry-After</c> in whole seconds (at least 1).</summary>
-    internal static IResult TooManyAttempts(HttpContext http, TimeSpan wait)
-    {
-        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Problem(
-            $"尝试次数过多，请 {seconds} 秒后再试。 Too many attempts; try again in {seconds} s.",
-            statusCode: StatusCodes.Status429TooManyRequests,
-            title: "Too many attempts");
     }
 
     /// <summary>

@@ -155,7 +155,7 @@ public sealed class CaseIntakeService(
             ComplainantPhone = request.Complainant.Phone!.Trim(),
             ComplainantEmail = request.Complainant.Email?.Trim(),
             ComplainantAddress = request.Complainant.Address?.Trim(),
-            ComplainantIdNumberCipher = request.Complainant.IdNumber is { Length: > 0 } idNumber ? protector.Encrypt(idNumber.Trim().ToUpperInvariant()) : null,
+            ComplainantIdNumberCipher = request.Complainant.IdNumber is { Length: > 0 } idNumber ? protector.Encrypt(IdNumbers.Normalise(idNumber)) : null,
             ComplainantIdNumberHash = request.Complainant.IdNumber is { Length: > 0 } lookup ? protector.LookupHash(lookup) : null,
             RespondentName = request.Respondent!.Name!.Trim(),
             RespondentAddress = request.Respondent.Address?.Trim(),

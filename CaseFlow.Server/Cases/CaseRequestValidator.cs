@@ -46,9 +46,9 @@ public static partial class CaseRequestValidator
             }
 
             MaxLength(errors, "complainant.address", request.Complainant.Address, 300);
-            if (!string.IsNullOrWhiteSpace(request.Complainant.IdNumber) && !IdNumberPattern().IsMatch(request.Complainant.IdNumber.Trim()))
+            if (!string.IsNullOrWhiteSpace(request.Complainant.IdNumber) && !IdNumbers.IsValid(request.Complainant.IdNumber))
             {
-                errors["complainant.idNumber"] = ["complainant.idNumber must be an 18-character (or old 15-digit) resident ID number. 身份证号码格式不正确。"];
+                errors["complainant.idNumber"] = ["身份证号码格式不正确：须为 18 位（或旧的 15 位）居民身份证号码，数字须为半角或全角阿拉伯数字。 complainant.idNumber must be an 18-character (or old 15-digit) resident ID number in ASCII or full-width digits."];
             }
 
             if (IsComplaint(request) && string.IsNullOrWhiteSpace(request.Complainant.Address))
@@ -116,7 +116,4 @@ public static partial class CaseRequestValidator
 
     [GeneratedRegex(@"^\+?[0-9][0-9\- ]{5,22}[0-9]$")]
     private static partial Regex PhonePattern();
-
-    [GeneratedRegex(@"^(\d{17}[\dXx]|\d{15})$")]
-    private static partial Regex IdNumberPattern();
 }

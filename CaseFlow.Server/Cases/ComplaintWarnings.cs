@@ -13,7 +13,12 @@ public sealed class ComplaintWarnings(CaseFlowDbContext db, IOptionsMonitor<Warn
 {
     private static readonly string[] PunitiveWords = ["十倍", "三倍", "惩罚性赔偿", "退一赔三", "退一赔十", "价款十倍", "假一赔十"];
 
-    public async Task<IReadOnlyList<CaseWarning>> ForAsync(StoredCase c, CancellationToken cancellationToken)
+    /// <summary>
+    /// The warnings on <paramref name="c"/>. With <paramref name="visibleIds"/> (the viewer's cases), the numbers of
+    /// cases the viewer cannot see are left out of <see cref="CaseWarning.RelatedCases"/>: the counts stay (they inform
+    /// the decision), another office's case numbers do not leak.
+    /// </summary>
+    public async Task<IReadOnlyList<CaseWarning>> ForAsync(StoredCase c, CancellationToken cancellationToken, IQueryable<Guid>? visibleIds = null)
     {
         ArgumentNullException.ThrowIfNull(c);
         if (c.Kind != "complaint")
@@ -67,7 +72,29 @@ public sealed class ComplaintWarnings(CaseFlowDbContext db, IOptionsMonitor<Warn
             }
         }
 
-        return warnings;
+        if (visibleIds is null || warnings.Count == 0)
+        {
+            return warnings;
+        }
+
+        var related = warnings.SelectMany(w => w.RelatedCases).Distinct().ToList();
+        var shown = (await db.Cases.AsNoTracking().Where(x => related.Contains(x.Number) && visibleIds.Contains(x.Id)).Select(x => x.Number).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        return warnings.Select(w => WithoutHidden(w, shown)).ToList();
+    }
+
+    private static CaseWarning WithoutHidden(CaseWarning warning, HashSet<string> shown)
+    {
+        var visible = warning.RelatedCases.Where(shown.Contains).ToList();
+        var hidden = warning.RelatedCases.Count - visible.Count;
+        return hidden == 0
+            ? warning
+            : warning with
+            {
+                Message = $"{warning.Message} {hidden} of them are cases you cannot see; their numbers are not listed.",
+                MessageZh = $"{warning.MessageZh}其中 {hidden} 件不在您的查看范围内，未列出编号。",
+                RelatedCases = visible,
+            };
     }
 
     private static bool IsPunitive(string text) => PunitiveWords.Any(w => text.Contains(w, StringComparison.Ordinal));

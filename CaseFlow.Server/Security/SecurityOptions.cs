@@ -41,6 +41,10 @@ public sealed class SecurityOptions
     [Range(1, 100000)]
     public int TokenRequestsPerMinute { get; set; } = 600;
 
+    /// <summary>Exact-match case searches by ID number or phone per user per hour (each one is an audited unmask).</summary>
+    [Range(1, 10000)]
+    public int PersonalDataSearchesPerHour { get; set; } = 30;
+
     /// <summary>Reverse proxies whose <c>X-Forwarded-For</c> is believed; empty (default): the header is ignored.</summary>
     public IReadOnlyList<string> KnownProxies { get; set; } = [];
 

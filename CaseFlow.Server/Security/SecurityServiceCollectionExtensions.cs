@@ -19,6 +19,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResultHandler>(); // 403s in the audit trail
         services.AddSingleton<PersonalDataProtector>();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<PersonalDataSearchLimiter>();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<CaseAnonymiser>();
         builder.AddCaseFlowOidc(); // nothing registered unless CaseFlow:Security:Oidc:Authority is set

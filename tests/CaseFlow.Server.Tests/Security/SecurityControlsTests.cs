@@ -57,7 +57,8 @@ public sealed class SecurityControlsTests(CaseFlowApp app) : IClassFixture<CaseF
 
         Assert.StartsWith("v1:", stored, StringComparison.Ordinal);
         Assert.DoesNotContain(IdNumber, stored, StringComparison.Ordinal);
-        var found = (await intake.GetFromJsonAsync<JsonObject>($"/api/cases?idNumber={IdNumber}&pageSize=200", Cancel))!["items"]!.AsArray();
+        var chief = await app.ClientForAsync("chief");
+        var found = (await chief.GetFromJsonAsync<JsonObject>($"/api/cases?idNumber={IdNumber}&reason=核实身份&pageSize=200", Cancel))!["items"]!.AsArray();
         Assert.Contains(found, c => (string?)c!["id"] == caseId);
         var bad = await intake.PostAsJsonAsync("/api/cases", WithIdNumber("12345"), Cancel);
         Assert.NotNull((await bad.ReadObjectAsync())["errors"]!["complainant.idNumber"]);
