@@ -16,6 +16,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton<AuditTrail>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<CaseAccess>();
+        services.AddScoped<InstanceAccess>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResultHandler>(); // 403s in the audit trail
         services.AddSingleton<PersonalDataProtector>();
         services.AddSingleton<SignInThrottle>();
