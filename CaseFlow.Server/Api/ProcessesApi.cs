@@ -72,6 +72,11 @@ public static class ProcessesApi
         ClaimsPrincipal principal,
         CancellationToken cancellationToken)
     {
+        if (!Processes.ProcessKeys.IsValid(key))
+        {
+            return ApiProblems.Field("key", Processes.ProcessKeys.Problem);
+        }
+
         var body = await LimitedBody.ReadAsync(http, MaxBpmnBytes, cancellationToken);
         if (body is null)
         {

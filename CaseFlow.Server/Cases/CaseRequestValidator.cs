@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Text.RegularExpressions;
 using CaseFlow.Server.Api.Contracts;
 
@@ -22,9 +21,9 @@ public static partial class CaseRequestValidator
 
         OneOf(errors, "kind", request.Kind, Kinds);
         OneOf(errors, "channel", request.Channel, Channels);
-        if (request.ReceivedAt is { } receivedAt && receivedAt > now.AddMinutes(5))
+        if (request.ReceivedAt is { } receivedAt && PlausibleDates.Problem(receivedAt, now) is { } dateProblem)
         {
-            errors["receivedAt"] = ["receivedAt is in the future; give the date the authority received it. 收到时间不能晚于当前时间。"];
+            errors["receivedAt"] = [dateProblem];
         }
 
         if (request.Complainant is null)
@@ -40,9 +39,9 @@ public static partial class CaseRequestValidator
                 errors["complainant.phone"] = ["complainant.phone must be a phone number of 7 to 20 digits (dashes and a leading + allowed). 联系电话格式不正确。"];
             }
 
-            if (!string.IsNullOrWhiteSpace(request.Complainant.Email) && !MailAddress.TryCreate(request.Complainant.Email.Trim(), out _))
+            if (!string.IsNullOrWhiteSpace(request.Complainant.Email) && !EmailAddresses.IsSingleAddress(request.Complainant.Email))
             {
-                errors["complainant.email"] = ["complainant.email is not an email address. 电子邮箱格式不正确。"];
+                errors["complainant.email"] = [EmailAddresses.Problem];
             }
 
             MaxLength(errors, "complainant.address", request.Complainant.Address, 300);

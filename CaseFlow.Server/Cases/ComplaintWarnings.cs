@@ -27,7 +27,7 @@ public sealed class ComplaintWarnings(CaseFlowDbContext db, IOptionsMonitor<Warn
         }
 
         var o = options.CurrentValue;
-        var from = c.ReceivedAt.AddDays(-o.WindowDays);
+        var from = c.ReceivedAt > PlausibleDates.Earliest ? c.ReceivedAt.AddDays(-o.WindowDays) : DateTimeOffset.MinValue; // a row stored before dates were bounded still shows
         var others = db.Cases.AsNoTracking().Where(x => x.Id != c.Id && x.Kind == "complaint" && x.ReceivedAt >= from && x.ReceivedAt <= c.ReceivedAt);
         var warnings = new List<CaseWarning>();
 
