@@ -12,7 +12,14 @@ public static class SecurityServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var production = builder.Environment.IsProduction();
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations()
+            .Validate(
+                o => !production || !string.IsNullOrWhiteSpace(o.DataKey),
+                "生产环境必须配置个人信息加密密钥 CaseFlow:Security:DataKey（例如环境变量 CaseFlow__Security__DataKey），不得使用数据目录中生成的开发密钥。 "
+                + "In Production CaseFlow:Security:DataKey must be configured (e.g. the environment variable CaseFlow__Security__DataKey, base64 of 32 bytes); "
+                + "the development key generated into the data directory is not used, so the key is never stored beside the data it protects.")
+            .ValidateOnStart();
         services.AddSingleton<AuditTrail>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<CaseAccess>();
