@@ -17,6 +17,7 @@ builder.AddCaseFlowDesigner();
 builder.AddCaseFlowSecurity();
 
 var app = builder.Build();
+app.UseCaseFlowOwnerOnlyFiles(); // umask 077 and a 0700 data directory before the database, logs or keys are written
 if (AuditCommand.IsRequested(args))
 {
     return await AuditCommand.RunAsync(app.Services, Console.Out, app.Lifetime.ApplicationStopping); // verify and exit, no server

@@ -35,51 +35,42 @@ public static class AuthApi
 
     private static async Task<IResult> IssueTokenAsync(
         TokenRequest request,
+        HttpContext http,
         CaseFlowDbContext db,
         TimeProvider clock,
         IOptions<CaseFlowOptions> options,
-        IOptions<SecurityOptions> security,
+        SignInThrottle throttle,
         AuditTrail audit,
         CancellationToken cancellationToken)
     {
-        // One answer for every failure, so the endpoint does not reveal which user names exist or are locked.
-        var refused = TypedResults.Problem("The user name or password is wrong.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
-        if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
+        // One answer for every failure, so the endpoint does not reveal which user names exist or are disabled.
+        var refused = TypedResults.Problem("用户名或密码错误。 The user name or password is wrong.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+        if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password) || request.UserName.Length > 256 || request.Password.Length > 1024)
         {
-            return TypedResults.Problem("Give both userName and password.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+            return TypedResults.Problem("请填写用户名和密码。 Give both userName and password.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
         }
 
         var name = request.UserName.Trim();
-        var now = clock.GetUtcNow();
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "local";
+        if (throttle.TryBegin(name, address) is { } wait)
+        {
+            return ApiProblems.TooManyRequests(http, wait);
+        }
+
+        // The same work whether the user exists, is disabled or typed a wrong password: timing tells nothing.
         var user = await db.Users.FindAsync([name], cancellationToken);
-        if (user is null || user.IsDisabled)
+        var passwordMatches = PasswordHasher.VerifyOrWaste(request.Password, user?.PasswordHash);
+        var now = clock.GetUtcNow();
+        if (user is null || user.IsDisabled || !passwordMatches)
         {
-            await audit.RecordNowAsync(name.Length > 128 ? name[..128] : name, AuditActions.SignInFailed, null, user is null ? "unknown user" : "disabled user", cancellationToken);
-            return refused;
-        }
-
-        if (user.LockedUntil > now)
-        {
-            await audit.RecordNowAsync(user.UserName, AuditActions.SignInFailed, null, $"locked until {user.LockedUntil:O}", cancellationToken);
-            return refused;
-        }
-
-        if (!PasswordHasher.Verify(request.Password, user.PasswordHash))
-        {
-            user.FailedSignIns++;
-            var details = "wrong password";
-            if (user.FailedSignIns >= security.Value.MaxFailedSignIns)
-            {
-                user.LockedUntil = now.AddMinutes(security.Value.LockoutMinutes);
-                user.FailedSignIns = 0;
-                details = $"wrong password; locked until {user.LockedUntil:O}";
-            }
-
-            AuditTrail.Add(db, now, user.UserName, AuditActions.SignInFailed, null, null, details);
+            throttle.Failed(name, address);
+            var details = user is null ? "unknown user" : user.IsDisabled ? "disabled user" : "wrong password";
+            AuditTrail.Add(db, now, user?.UserName ?? (name.Length > 128 ? name[..128] : name), AuditActions.SignInFailed, null, null, details);
             await db.SaveChangesAsync(cancellationToken);
             return refused;
         }
 
+        throttle.Succeeded(name, address);
         user.FailedSignIns = 0;
         user.LockedUntil = null;
         var response = AddToken(db, user, now, options.Value.Auth.TokenLifetimeMinutes, null);

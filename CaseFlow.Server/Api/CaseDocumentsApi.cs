@@ -76,7 +76,7 @@ public static class CaseDocumentsApi
             {
                 Id = Guid.CreateVersion7(now),
                 CaseId = id,
-                FileName = SafeFileName.From(form.ClientFileName),
+                FileName = SafeFileName.ForContent(SafeFileName.From(form.ClientFileName), file.DetectedType!),
                 Kind = form.Fields["kind"].Trim(),
                 Title = form.Fields.GetValueOrDefault("title")?.Trim() is { Length: > 0 } title ? title : null,
                 TransferItem = form.Fields.GetValueOrDefault("transferItem")?.Trim() is { Length: > 0 } item ? item : null,
@@ -123,6 +123,11 @@ public static class CaseDocumentsApi
         else if (!ContentSniffer.Agrees(form.DeclaredContentType, form.File.DetectedType))
         {
             errors.TryAdd("file", [$"The declared content type '{form.DeclaredContentType}' does not match the content, which is {form.File.DetectedType}."]);
+        }
+
+        if (SafeFileName.HasHiddenCharacters(form.ClientFileName))
+        {
+            errors.TryAdd("file", ["文件名含有控制字符或不可见的排版字符（如从右向左覆盖 U+202E），请重命名后上传。 The file name contains control or invisible formatting characters (such as a right-to-left override); rename the file."]);
         }
 
         var kind = form.Fields.GetValueOrDefault("kind")?.Trim();
@@ -182,7 +187,7 @@ public static class CaseDocumentsApi
 
         http.Response.Headers["X-Content-Type-Options"] = "nosniff";
         http.Response.Headers["X-Content-SHA256"] = document.Sha256;
-        return TypedResults.PhysicalFile(path, document.ContentType, document.FileName, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{document.Sha256}\""));
+        return TypedResults.PhysicalFile(path, document.ContentType, SafeFileName.ForContent(document.FileName, document.ContentType), entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{document.Sha256}\""));
     }
 
     private static CaseDocumentResponse View(StoredCaseDocument d) => new(

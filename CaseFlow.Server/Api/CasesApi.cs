@@ -25,7 +25,7 @@ public static class CasesApi
             .RequireAuthorization(p => p.RequireRole(Roles.Intake, Roles.Supervisor, Roles.Admin))
             .WithSummary("Registers a complaint or report and starts its process. Honours Idempotency-Key.");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("The case with deadlines, open tasks and timeline; personal data masked.");
-        group.MapGet("/", ListAsync).WithSummary("Cases filtered by status, office and text.");
+        group.MapGet("/", ListAsync).WithSummary("Cases filtered by status, office and text; by idNumber or phone only with the unmask right and a reason (audited, limited per user).");
         return app;
     }
 
@@ -97,14 +97,14 @@ public static class CasesApi
             return refused;
         }
 
-        var view = await views.BuildAsync(id, cancellationToken, unmasked: unmask == true);
+        var view = await views.BuildAsync(id, cancellationToken, unmasked: unmask == true, visibleIds: CaseAccess.SeesAll(user) ? null : access.VisibleIds(user));
         return view is null ? ApiProblems.NotFound($"Case {id} does not exist.") : TypedResults.Ok(view);
     }
 
     /// <summary>Null when the user may unmask and the read is recorded (who, when, why, which case); otherwise the refusal.</summary>
     private static async Task<IResult?> UnmaskRefusedAsync(Guid id, CurrentUser user, string? reason, AuditTrail audit, CancellationToken cancellationToken)
     {
-        if (!user.Roles.Contains(Roles.Supervisor) && !user.Roles.Contains(Roles.PersonalDataReader))
+        if (!UnmaskRights.MayUnmask(user))
         {
             await audit.RecordNowAsync(user.UserName, AuditActions.AccessDenied, id, "unmask refused: no PersonalDataReader or Supervisor role", cancellationToken);
             return ApiProblems.Forbidden("Reading personal data unmasked needs the PersonalDataReader or Supervisor role.");
@@ -120,6 +120,7 @@ public static class CasesApi
     }
 
     private static async Task<IResult> ListAsync(
+        HttpContext http,
         CaseFlowDbContext db,
         CaseAccess access,
         ClaimsPrincipal principal,
@@ -127,12 +128,26 @@ public static class CasesApi
         string? officeId,
         string? q,
         string? idNumber,
+        string? phone,
+        string? reason,
         Security.PersonalDataProtector protector,
+        AuditTrail audit,
+        PersonalDataSearchLimiter searchLimiter,
         int? page,
         int? pageSize,
         CancellationToken cancellationToken)
     {
-        var query = access.Visible(db.Cases.AsNoTracking(), CurrentUser.From(principal));
+        var user = CurrentUser.From(principal);
+        foreach (var (field, value) in new[] { ("idNumber", idNumber), ("phone", phone) })
+        {
+            if (!string.IsNullOrWhiteSpace(value)
+                && await PersonalDataSearchGuard.RefusedAsync(http, user, field, value, reason, audit, searchLimiter, cancellationToken) is { } refused)
+            {
+                return refused;
+            }
+        }
+
+        var query = access.Visible(db.Cases.AsNoTracking(), user);
         if (!string.IsNullOrEmpty(status))
         {
             if (!Enum.TryParse<CaseStatus>(status, ignoreCase: true, out var parsed))
@@ -152,6 +167,13 @@ public static class CasesApi
         {
             var hash = protector.LookupHash(idNumber);
             query = query.Where(c => c.ComplainantIdNumberHash == hash);
+        }
+
+        if (!string.IsNullOrWhiteSpace(phone))
+        {
+            var exact = phone.Trim();
+            var normal = PhoneNumbers.Normalise(phone);
+            query = query.Where(c => c.ComplainantPhone == exact || c.ComplainantPhone == normal);
         }
 
         if (!string.IsNullOrWhiteSpace(q))

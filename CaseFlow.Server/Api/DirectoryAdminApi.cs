@@ -66,6 +66,11 @@ public static partial class DirectoryAdminApi
             errors["password"] = [weak];
         }
 
+        if (!string.IsNullOrWhiteSpace(request?.Email) && !Cases.EmailAddresses.IsSingleAddress(request.Email))
+        {
+            errors["email"] = [Cases.EmailAddresses.Problem];
+        }
+
         AddMembershipErrors(request?.Roles, request?.Groups, errors);
         if (errors.Count > 0)
         {
@@ -157,6 +162,11 @@ public static partial class DirectoryAdminApi
         if (string.IsNullOrWhiteSpace(request?.Name))
         {
             errors["name"] = ["The office name is required. 请填写机构名称。"];
+        }
+
+        if (!string.IsNullOrWhiteSpace(request?.Email) && !Cases.EmailAddresses.IsSingleAddress(request.Email))
+        {
+            errors["email"] = [Cases.EmailAddresses.Problem];
         }
 
         if (errors.Count > 0)

@@ -29,9 +29,23 @@ public static class IncidentsApi
 
     public sealed record IncidentListResponse(IReadOnlyList<IncidentResponse> Items, int Total);
 
-    private static async Task<IResult> ListAsync(CaseFlowDbContext db, string? processKey, int? page, int? pageSize, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(
+        CaseFlowDbContext db,
+        Security.CaseAccess access,
+        System.Security.Claims.ClaimsPrincipal principal,
+        string? processKey,
+        int? page,
+        int? pageSize,
+        CancellationToken cancellationToken)
     {
         var query = db.Instances.AsNoTracking().Where(i => i.Status == InstanceStatus.Faulted && i.IncidentKind != null);
+        var user = CurrentUser.From(principal);
+        if (!Security.CaseAccess.SeesAll(user))
+        {
+            var visible = access.VisibleIds(user);
+            query = query.Where(i => i.CaseId == null || visible.Contains(i.CaseId.Value));
+        }
+
         if (!string.IsNullOrWhiteSpace(processKey))
         {
             query = query.Where(i => i.ProcessKey == processKey);

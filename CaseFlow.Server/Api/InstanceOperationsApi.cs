@@ -3,13 +3,15 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CaseFlow.Server.Auth;
 using CaseFlow.Server.Commands;
+using CaseFlow.Server.Security;
 using CaseFlow.Workflows.Runtime;
 
 namespace CaseFlow.Server.Api;
 
 /// <summary>
 /// Operating running instances: cancel, change variables, move tokens, migrate, retry incidents. Admins and legal
-/// officers only, and every call must say why: the reason is stored with the actor in the instance history.
+/// officers only, and every call must say why: the reason is stored with the actor in the instance history. An
+/// instance of a case the caller may not see (<see cref="InstanceAccess"/>) answers 404 like a missing one, audited.
 /// </summary>
 public static class InstanceOperationsApi
 {
@@ -39,8 +41,13 @@ public static class InstanceOperationsApi
 
     public sealed record RetryIncidentRequest(string? Reason);
 
-    private static async Task<IResult> CancelAsync(Guid id, CancelRequest? request, WorkflowCommandRunner runner, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    private static async Task<IResult> CancelAsync(Guid id, CancelRequest? request, WorkflowCommandRunner runner, InstanceAccess access, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
+        if (!await access.CanSeeAsync(id, CurrentUser.From(principal), cancellationToken))
+        {
+            return Hidden(id);
+        }
+
         if (OperationProblems.Reason(request?.Reason) is { } invalid)
         {
             return invalid;
@@ -53,8 +60,13 @@ public static class InstanceOperationsApi
         });
     }
 
-    private static async Task<IResult> SetVariablesAsync(Guid id, VariablesRequest? request, WorkflowCommandRunner runner, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    private static async Task<IResult> SetVariablesAsync(Guid id, VariablesRequest? request, WorkflowCommandRunner runner, InstanceAccess access, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
+        if (!await access.CanSeeAsync(id, CurrentUser.From(principal), cancellationToken))
+        {
+            return Hidden(id);
+        }
+
         if (OperationProblems.Reason(request?.Reason) is { } invalid)
         {
             return invalid;
@@ -72,8 +84,13 @@ public static class InstanceOperationsApi
         });
     }
 
-    private static async Task<IResult> MoveAsync(Guid id, MoveRequest? request, WorkflowCommandRunner runner, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    private static async Task<IResult> MoveAsync(Guid id, MoveRequest? request, WorkflowCommandRunner runner, InstanceAccess access, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
+        if (!await access.CanSeeAsync(id, CurrentUser.From(principal), cancellationToken))
+        {
+            return Hidden(id);
+        }
+
         var errors = OperationProblems.ReasonErrors(request?.Reason);
         if (string.IsNullOrWhiteSpace(request?.FromElementId))
         {
@@ -97,8 +114,13 @@ public static class InstanceOperationsApi
         });
     }
 
-    private static async Task<IResult> MigrateAsync(Guid id, MigrateRequest? request, WorkflowCommandRunner runner, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    private static async Task<IResult> MigrateAsync(Guid id, MigrateRequest? request, WorkflowCommandRunner runner, InstanceAccess access, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
+        if (!await access.CanSeeAsync(id, CurrentUser.From(principal), cancellationToken))
+        {
+            return Hidden(id);
+        }
+
         var errors = OperationProblems.ReasonErrors(request?.Reason);
         if (request?.TargetVersion is not > 0)
         {
@@ -119,8 +141,13 @@ public static class InstanceOperationsApi
         });
     }
 
-    private static async Task<IResult> RetryIncidentAsync(Guid id, RetryIncidentRequest? request, WorkflowCommandRunner runner, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    private static async Task<IResult> RetryIncidentAsync(Guid id, RetryIncidentRequest? request, WorkflowCommandRunner runner, InstanceAccess access, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
+        if (!await access.CanSeeAsync(id, CurrentUser.From(principal), cancellationToken))
+        {
+            return Hidden(id);
+        }
+
         if (request?.Reason is { Length: > MaxReasonLength })
         {
             return ApiProblems.Field("reason", $"reason may be at most {MaxReasonLength} characters.");
@@ -132,6 +159,9 @@ public static class InstanceOperationsApi
             return TypedResults.Ok(new { id, status = Status(result.Instance), incident = result.Instance.Incident });
         });
     }
+
+    /// <summary>The answer for an instance that does not exist or whose case the caller may not see (the same, so ids cannot be probed).</summary>
+    internal static IResult Hidden(Guid id) => ApiProblems.NotFound($"流程实例 {id} 不存在。 Instance {id} does not exist.");
 
     private static string Actor(ClaimsPrincipal principal) => CurrentUser.From(principal).UserName;
 

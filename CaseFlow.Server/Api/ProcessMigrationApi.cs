@@ -11,7 +11,8 @@ namespace CaseFlow.Server.Api;
 /// <summary><c>POST /api/processes/{key}/migrate</c>: moves every running instance of one version to another.</summary>
 /// <remarks>
 /// Each instance is its own transaction, so one unmappable or busy instance does not hold back the others; the
-/// answer reports every instance. A mapping naming unknown elements is refused as a whole (400) before any change.
+/// answer reports every instance in its counts, and itemises those the caller may see (instances of other offices'
+/// cases are counted in <c>notShown</c>). A mapping naming unknown elements is refused as a whole (400) before any change.
 /// </remarks>
 public static class ProcessMigrationApi
 {
@@ -38,6 +39,7 @@ public static class ProcessMigrationApi
         ProcessMigrateRequest? request,
         CaseFlowDbContext db,
         WorkflowCommandRunner runner,
+        Security.CaseAccess access,
         ClaimsPrincipal principal,
         CancellationToken cancellationToken)
     {
@@ -62,11 +64,17 @@ public static class ProcessMigrationApi
             return ApiProblems.Validation(errors);
         }
 
-        var actor = CurrentUser.From(principal).UserName;
-        var ids = await db.Instances.AsNoTracking()
-            .Where(i => i.ProcessKey == key && i.ProcessVersion == request!.FromVersion && (i.Status == InstanceStatus.Running || i.Status == InstanceStatus.Faulted))
-            .OrderBy(i => i.CreatedAt).Select(i => i.Id)
-            .ToListAsync(cancellationToken);
+        var user = CurrentUser.From(principal);
+        var actor = user.UserName;
+        var instances = db.Instances.AsNoTracking()
+            .Where(i => i.ProcessKey == key && i.ProcessVersion == request!.FromVersion && (i.Status == InstanceStatus.Running || i.Status == InstanceStatus.Faulted));
+        var ids = await instances.OrderBy(i => i.CreatedAt).Select(i => i.Id).ToListAsync(cancellationToken);
+
+        // Instances of cases the caller may not see are migrated with the rest but reported as counts only: their ids,
+        // elements and variables are another office's business.
+        var visible = Security.CaseAccess.SeesAll(user)
+            ? ids.ToHashSet()
+            : (await instances.Where(i => i.CaseId == null || access.VisibleIds(user).Contains(i.CaseId.Value)).Select(i => i.Id).ToListAsync(cancellationToken)).ToHashSet();
         var reports = new List<InstanceMigrationReport>();
         foreach (var id in ids)
         {
@@ -92,7 +100,8 @@ public static class ProcessMigrationApi
             total = reports.Count,
             migrated = reports.Count(r => r.Migrated),
             refused = reports.Count(r => r.Plan is { CanMigrate: false }),
-            items = reports,
+            notShown = reports.Count(r => !visible.Contains(r.InstanceId)),
+            items = reports.Where(r => visible.Contains(r.InstanceId)).ToList(),
         });
     }
 }

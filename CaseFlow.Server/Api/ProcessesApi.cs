@@ -89,6 +89,11 @@ public static class ProcessesApi
         ClaimsPrincipal principal,
         CancellationToken cancellationToken)
     {
+        if (!Processes.ProcessKeys.IsValid(key))
+        {
+            return ApiProblems.Field("key", Processes.ProcessKeys.Problem);
+        }
+
         if (!BpmnUpload.TryMediaType(http, out var charset))
         {
             return BpmnUpload.UnsupportedMediaType(http.ContentType);

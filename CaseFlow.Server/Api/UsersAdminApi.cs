@@ -11,14 +11,14 @@ public static class UsersAdminApi
     public static IEndpointRouteBuilder MapUsersAdminApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/admin/users/{userName}").WithTags("Users").RequireAuthorization(p => p.RequireRole(Roles.Admin));
-        group.MapPost("/disable", (string userName, CaseFlowDbContext db, TimeProvider clock, ClaimsPrincipal principal, CancellationToken ct) => SetDisabledAsync(userName, true, db, clock, principal, ct))
+        group.MapPost("/disable", (string userName, CaseFlowDbContext db, TimeProvider clock, SignInThrottle throttle, ClaimsPrincipal principal, CancellationToken ct) => SetDisabledAsync(userName, true, db, clock, throttle, principal, ct))
             .WithSummary("Disables the account and revokes all its tokens.");
-        group.MapPost("/enable", (string userName, CaseFlowDbContext db, TimeProvider clock, ClaimsPrincipal principal, CancellationToken ct) => SetDisabledAsync(userName, false, db, clock, principal, ct))
-            .WithSummary("Enables the account again and clears a lockout.");
+        group.MapPost("/enable", (string userName, CaseFlowDbContext db, TimeProvider clock, SignInThrottle throttle, ClaimsPrincipal principal, CancellationToken ct) => SetDisabledAsync(userName, false, db, clock, throttle, principal, ct))
+            .WithSummary("Enables the account again and clears its sign-in backoff.");
         return app;
     }
 
-    private static async Task<IResult> SetDisabledAsync(string userName, bool disabled, CaseFlowDbContext db, TimeProvider clock, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    private static async Task<IResult> SetDisabledAsync(string userName, bool disabled, CaseFlowDbContext db, TimeProvider clock, SignInThrottle throttle, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
         var user = await db.Users.FindAsync([userName], cancellationToken);
         if (user is null)
@@ -30,6 +30,7 @@ public static class UsersAdminApi
         user.IsDisabled = disabled;
         user.LockedUntil = null;
         user.FailedSignIns = 0;
+        throttle.Forget(userName);
         if (disabled)
         {
             await AuthApi.RevokeAllAsync(db, userName, now, cancellationToken);

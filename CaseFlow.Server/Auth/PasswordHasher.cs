@@ -11,6 +11,9 @@ public static class PasswordHasher
     private const int HashBytes = 32;
     private const string Scheme = "pbkdf2-sha256";
 
+    /// <summary>A hash no password matches, checked for unknown and disabled users so every refusal costs the same work.</summary>
+    private static readonly string Unmatchable = Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+
     public static string Hash(string password)
     {
         var salt = RandomNumberGenerator.GetBytes(SaltBytes);
@@ -31,5 +34,15 @@ public static class PasswordHasher
         var expected = Convert.FromBase64String(parts[3]);
         var actual = Rfc2898DeriveBytes.Pbkdf2(password, salt, iterations, HashAlgorithmName.SHA256, expected.Length);
         return CryptographicOperations.FixedTimeEquals(actual, expected);
+    }
+
+    /// <summary>
+    /// Checks <paramref name="password"/> against <paramref name="stored"/>, or against a hash nothing matches when
+    /// there is none (unknown user), so an unknown user name takes as long to refuse as a wrong password.
+    /// </summary>
+    public static bool VerifyOrWaste(string password, string? stored)
+    {
+        var matched = Verify(password, stored ?? Unmatchable);
+        return stored is not null && matched;
     }
 }

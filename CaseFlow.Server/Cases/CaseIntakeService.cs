@@ -158,7 +158,7 @@ public sealed class CaseIntakeService(
             ComplainantPhone = Clean(complainant?.Phone) ?? "",
             ComplainantEmail = Clean(complainant?.Email),
             ComplainantAddress = Clean(complainant?.Address),
-            ComplainantIdNumberCipher = Clean(complainant?.IdNumber) is { } idNumber ? protector.Encrypt(idNumber.ToUpperInvariant()) : null,
+            ComplainantIdNumberCipher = Clean(complainant?.IdNumber) is { } idNumber ? protector.Encrypt(IdNumbers.Normalise(idNumber)) : null,
             ComplainantIdNumberHash = Clean(complainant?.IdNumber) is { } lookup ? protector.LookupHash(lookup) : null,
             RespondentName = Clean(respondent?.Name) ?? "",
             RespondentAddress = Clean(respondent?.Address),

@@ -77,7 +77,7 @@ public sealed class CaseMaterials(CaseFlowDbContext db, WorkflowCommandRunner ru
         Set(fields, "地址", party?.Address, v => c.ComplainantAddress = v);
         Set(fields, "身份证号码", party?.IdNumber, v =>
         {
-            c.ComplainantIdNumberCipher = protector.Encrypt(v.ToUpperInvariant());
+            c.ComplainantIdNumberCipher = protector.Encrypt(IdNumbers.Normalise(v));
             c.ComplainantIdNumberHash = protector.LookupHash(v);
         });
         var respondent = request.Respondent;

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Text.RegularExpressions;
 using CaseFlow.Server.Api.Contracts;
 
@@ -40,13 +39,9 @@ public static partial class CaseRequestValidator
             errors["channel"] = [$"监督检查、抽检发现的线索没有投诉人，请按举报（线索）登记（kind 选 report）。Channel {request.Channel} carries a clue, not a consumer's complaint: register it with kind report."];
         }
 
-        if (request.ReceivedAt is { } receivedAt && receivedAt > now.AddMinutes(5))
+        if (request.ReceivedAt is { } receivedAt && PlausibleDates.Problem(receivedAt, now) is { } dateProblem)
         {
-            errors["receivedAt"] = ["收到时间不能晚于当前时间，请填写本机关收到的日期。receivedAt is in the future; give the date the authority received it."];
-        }
-        else if (request.ReceivedAt is { } early && early < EarliestReceipt)
-        {
-            errors["receivedAt"] = ["收到时间早于 1949-10-01，请检查日期。receivedAt is before 1949-10-01; check the date."];
+            errors["receivedAt"] = [dateProblem];
         }
 
         if (request.ConductDate is { } conduct && (conduct > DateOnly.FromDateTime(now.UtcDateTime).AddDays(1) || conduct < DateOnly.FromDateTime(EarliestReceipt.UtcDateTime)))
@@ -90,15 +85,15 @@ public static partial class CaseRequestValidator
             errors["complainant.phone"] = ["联系电话格式不正确（7 至 20 位数字，可含连字符和开头的 +）。complainant.phone must be a phone number of 7 to 20 digits (dashes and a leading + allowed)."];
         }
 
-        if (!string.IsNullOrWhiteSpace(complainant.Email) && !IsSingleAddress(complainant.Email.Trim()))
+        if (!string.IsNullOrWhiteSpace(complainant.Email) && !EmailAddresses.IsSingleAddress(complainant.Email))
         {
-            errors["complainant.email"] = ["电子邮箱格式不正确，只能填写一个地址。complainant.email must be one email address."];
+            errors["complainant.email"] = [EmailAddresses.Problem];
         }
 
         MaxLength(errors, "complainant.address", complainant.Address, 300);
-        if (!string.IsNullOrWhiteSpace(complainant.IdNumber) && !IdNumberPattern().IsMatch(complainant.IdNumber.Trim()))
+        if (!string.IsNullOrWhiteSpace(complainant.IdNumber) && !IdNumbers.IsValid(complainant.IdNumber))
         {
-            errors["complainant.idNumber"] = ["身份证号码格式不正确（18 位，或旧 15 位数字）。complainant.idNumber must be an 18-character (or old 15-digit) resident ID number."];
+            errors["complainant.idNumber"] = ["身份证号码格式不正确：须为 18 位（或旧的 15 位）居民身份证号码，数字须为半角或全角阿拉伯数字。 complainant.idNumber must be an 18-character (or old 15-digit) resident ID number in ASCII or full-width digits."];
         }
     }
 
@@ -138,11 +133,6 @@ public static partial class CaseRequestValidator
         MaxLength(errors, "source.reference", source.Reference, 100);
     }
 
-    /// <summary>One address, no display name and no list: a letter goes to exactly the address recorded.</summary>
-    private static bool IsSingleAddress(string value) =>
-        value.Length <= 254 && !value.Contains(',') && !value.Contains(';') && !value.Contains('<')
-        && MailAddress.TryCreate(value, out var parsed) && parsed.Address == value && string.IsNullOrEmpty(parsed.DisplayName);
-
     private static void OneOf(Dictionary<string, string[]> errors, string field, string? value, string[] allowed, string labelZh)
     {
         if (value is null || !allowed.Contains(value))
@@ -161,7 +151,4 @@ public static partial class CaseRequestValidator
 
     [GeneratedRegex(@"^\+?[0-9][0-9\- ]{5,22}[0-9]$")]
     private static partial Regex PhonePattern();
-
-    [GeneratedRegex(@"^([0-9]{17}[0-9Xx]|[0-9]{15})$")]
-    private static partial Regex IdNumberPattern();
 }

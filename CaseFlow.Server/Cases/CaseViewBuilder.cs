@@ -11,8 +11,11 @@ namespace CaseFlow.Server.Cases;
 /// <summary>Assembles the case view: masked parties, deadlines with working days left, open tasks and the timeline.</summary>
 public sealed class CaseViewBuilder(CaseFlowDbContext db, IBusinessCalendar calendar, TimeProvider clock, ComplaintWarnings warnings, Security.PersonalDataProtector protector, LimitationWarnings limitation)
 {
-    /// <summary>The case view; <paramref name="unmasked"/> shows the complainant's data in full (the caller has checked and recorded why).</summary>
-    public async Task<CaseResponse?> BuildAsync(Guid id, CancellationToken cancellationToken, bool unmasked = false)
+    /// <summary>
+    /// The case view; <paramref name="unmasked"/> shows the complainant's data in full (the caller has checked and
+    /// recorded why); <paramref name="visibleIds"/> (the viewer's cases) keeps other cases' numbers out of the warnings.
+    /// </summary>
+    public async Task<CaseResponse?> BuildAsync(Guid id, CancellationToken cancellationToken, bool unmasked = false, IQueryable<Guid>? visibleIds = null)
     {
         var c = await db.Cases.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (c is null)
@@ -54,7 +57,7 @@ public sealed class CaseViewBuilder(CaseFlowDbContext db, IBusinessCalendar cale
                 linked.Select(x => new LinkedCaseResponse(x.Id, x.Number, x.Kind, JsonNamingPolicy.CamelCase.ConvertName(x.Status.ToString()))).ToList(),
                 c.SuggestedOfficeId,
                 c.RegulatorReceivedAt),
-            [.. MissingMaterials.For(c), .. await warnings.ForAsync(c, cancellationToken), .. await limitation.ForAsync(c, cancellationToken)],
+            [.. MissingMaterials.For(c), .. await warnings.ForAsync(c, cancellationToken, visibleIds), .. await limitation.ForAsync(c, cancellationToken)],
             c.RecoveredAmount,
             c.Satisfaction,
             c.FiledAt,

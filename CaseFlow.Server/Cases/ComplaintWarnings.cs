@@ -15,7 +15,12 @@ namespace CaseFlow.Server.Cases;
 /// </remarks>
 public sealed class ComplaintWarnings(CaseFlowDbContext db, IOptionsMonitor<WarningOptions> options)
 {
-    public async Task<IReadOnlyList<CaseWarning>> ForAsync(StoredCase c, CancellationToken cancellationToken)
+    /// <summary>
+    /// The warnings on <paramref name="c"/>. With <paramref name="visibleIds"/> (the viewer's cases), the numbers of
+    /// cases the viewer cannot see are left out of <see cref="CaseWarning.RelatedCases"/>: the counts stay (they inform
+    /// the decision), another office's case numbers do not leak.
+    /// </summary>
+    public async Task<IReadOnlyList<CaseWarning>> ForAsync(StoredCase c, CancellationToken cancellationToken, IQueryable<Guid>? visibleIds = null)
     {
         ArgumentNullException.ThrowIfNull(c);
         if (c.Kind != "complaint")
@@ -25,7 +30,7 @@ public sealed class ComplaintWarnings(CaseFlowDbContext db, IOptionsMonitor<Warn
 
         var o = options.CurrentValue;
         var article = MissingMaterials.RulesFor(c).ProfessionalClaimantsArticle ?? "供参考";
-        var from = c.ReceivedAt.AddDays(-o.WindowDays);
+        var from = c.ReceivedAt > PlausibleDates.Earliest ? c.ReceivedAt.AddDays(-o.WindowDays) : DateTimeOffset.MinValue; // a row stored before dates were bounded still shows
         var others = db.Cases.AsNoTracking().Where(x => x.Id != c.Id && x.Kind == "complaint" && x.ReceivedAt >= from && x.ReceivedAt <= c.ReceivedAt);
         var warnings = new List<CaseWarning>();
 
@@ -62,6 +67,28 @@ public sealed class ComplaintWarnings(CaseFlowDbContext db, IOptionsMonitor<Warn
                 $"{o.WindowDays} 日内有 {sameText.Count + 1} 件投诉的事实描述完全相同。", sameText));
         }
 
-        return warnings;
+        if (visibleIds is null || warnings.Count == 0)
+        {
+            return warnings;
+        }
+
+        var related = warnings.SelectMany(w => w.RelatedCases).Distinct().ToList();
+        var shown = (await db.Cases.AsNoTracking().Where(x => related.Contains(x.Number) && visibleIds.Contains(x.Id)).Select(x => x.Number).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        return warnings.Select(w => WithoutHidden(w, shown)).ToList();
+    }
+
+    private static CaseWarning WithoutHidden(CaseWarning warning, HashSet<string> shown)
+    {
+        var visible = warning.RelatedCases.Where(shown.Contains).ToList();
+        var hidden = warning.RelatedCases.Count - visible.Count;
+        return hidden == 0
+            ? warning
+            : warning with
+            {
+                Message = $"{warning.Message} {hidden} of them are cases you cannot see; their numbers are not listed.",
+                MessageZh = $"{warning.MessageZh}其中 {hidden} 件不在您的查看范围内，未列出编号。",
+                RelatedCases = visible,
+            };
     }
 }

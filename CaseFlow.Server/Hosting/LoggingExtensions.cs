@@ -10,7 +10,8 @@ namespace CaseFlow.Server.Hosting;
 /// <summary>NLog to the console (readable) and to daily rolling JSON files under <c>&lt;DataDirectory&gt;/logs</c>.</summary>
 /// <remarks>
 /// <para>Logs carry ids (case, instance, task, bookmark), never names, phones or addresses: code logs through
-/// structured templates with ids only, and EF Core's sensitive-data logging stays off.</para>
+/// structured templates with ids only, and EF Core's sensitive-data logging stays off. Every line is also redacted
+/// (<see cref="PersonalDataRedactor"/>): request URLs with <c>idNumber=</c> or <c>phone=</c> lose the values.</para>
 /// <para>Each host gets its own <see cref="LogFactory"/>, built once the container exists, so the file target
 /// uses the data directory from the final configuration (command line, environment, test settings) and two
 /// hosts in one process never write into each other's folders.</para>
@@ -38,14 +39,14 @@ public static class LoggingExtensions
         var config = new LoggingConfiguration();
         var console = new ConsoleTarget("console")
         {
-            Layout = "${date:format=HH\\:mm\\:ss} ${level:uppercase=true:padding=-5} ${logger:shortName=true}: ${message}${onexception:inner= ${exception:format=tostring}}",
+            Layout = Redacted("${date:format=HH\\:mm\\:ss} ${level:uppercase=true:padding=-5} ${logger:shortName=true}: ${message}${onexception:inner= ${exception:format=tostring}}"),
         };
         var file = new FileTarget("file")
         {
             FileName = Path.Combine(logDirectory, "caseflow-${shortdate}.json"),
             MaxArchiveFiles = 30,
             ArchiveAboveSize = 50 * 1024 * 1024,
-            Layout = new JsonLayout
+            Layout = Redacted(new JsonLayout
             {
                 IncludeEventProperties = true,
                 Attributes =
@@ -56,7 +57,7 @@ public static class LoggingExtensions
                     new JsonAttribute("message", "${message}"),
                     new JsonAttribute("exception", "${exception:format=tostring}"),
                 },
-            },
+            }),
         };
 
         // Framework chatter below these levels is cut by final rules without targets, not sent to a null target: a level
@@ -71,6 +72,12 @@ public static class LoggingExtensions
         config.AddRule(minimum, NLog.LogLevel.Fatal, file);
         return config;
     }
+
+    /// <summary>
+    /// The whole rendered line (message, event properties such as ASP.NET Core's <c>QueryString</c>, exception) goes
+    /// through <see cref="PersonalDataRedactor"/>, so no target writes an ID number or phone number.
+    /// </summary>
+    private static Layout Redacted(Layout inner) => Layout.FromMethod(e => PersonalDataRedactor.Redact(inner.Render(e)), LayoutRenderOptions.None);
 
     /// <summary>A final rule with no target for <paramref name="loggers"/> up to <paramref name="maxLevel"/>: those levels are off.</summary>
     private static LoggingRule Blackhole(string loggers, NLog.LogLevel maxLevel)

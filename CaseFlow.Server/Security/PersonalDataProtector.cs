@@ -60,11 +60,11 @@ public sealed class PersonalDataProtector
         return Encoding.UTF8.GetString(plain);
     }
 
-    /// <summary>The lookup hash of an ID number (upper-cased, spaces removed, so 'x' and 'X' find the same person).</summary>
+    /// <summary>The lookup hash of an ID number (normalised: full-width digits, spaces and 'x' give the same hash).</summary>
     public string LookupHash(string idNumber)
     {
         ArgumentNullException.ThrowIfNull(idNumber);
-        var normal = idNumber.Replace(" ", "", StringComparison.Ordinal).Trim().ToUpperInvariant();
+        var normal = Cases.IdNumbers.Normalise(idNumber);
         return Convert.ToHexStringLower(HMACSHA256.HashData(lookupKey, Encoding.UTF8.GetBytes(normal)));
     }
 

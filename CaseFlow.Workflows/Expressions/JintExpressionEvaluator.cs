@@ -89,14 +89,22 @@ public sealed class JintExpressionEvaluator(IOptions<WorkflowEngineOptions> opti
     {
         ArgumentNullException.ThrowIfNull(expression);
         ArgumentNullException.ThrowIfNull(variables);
-        var engine = new Engine(o => o
-            .Strict()
-            .TimeoutInterval(_options.ExpressionTimeout)
-            .LimitMemory(_options.ExpressionMemoryLimitBytes)
-            .LimitRecursion(_options.ExpressionRecursionLimit)
-            .MaxStatements(_options.ExpressionMaxStatements));
+        var engine = new Engine(o =>
+        {
+            o.Strict()
+                .TimeoutInterval(_options.ExpressionTimeout)
+                .LimitMemory(_options.ExpressionMemoryLimitBytes)
+                .LimitRecursion(_options.ExpressionRecursionLimit)
+                .MaxStatements(_options.ExpressionMaxStatements);
+
+            // Regular expressions run inside one statement, so the statement-level timeout cannot stop a catastrophic
+            // one: .NET's own match timeout does. Arrays are bounded so a script cannot size one past the memory limit.
+            o.Constraints.RegexTimeout = _options.ExpressionTimeout;
+            o.Constraints.MaxArraySize = (uint)Math.Clamp(_options.ExpressionMemoryLimitBytes / 8, 1, uint.MaxValue);
+        });
         try
         {
+            SandboxPrelude.Install(engine, _options.ExpressionMemoryLimitBytes / 2);
             var root = new JsonParser(engine).Parse(variables.ToJsonString());
             engine.SetValue(VariablesGlobal, root);
             if (root is ObjectInstance obj)
@@ -110,6 +118,10 @@ public sealed class JintExpressionEvaluator(IOptions<WorkflowEngineOptions> opti
             return (engine.Evaluate(expression.Script), engine, null);
         }
         catch (JintException ex)
+        {
+            return (null, null, Describe(expression, ex));
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException ex)
         {
             return (null, null, Describe(expression, ex));
         }
@@ -127,6 +139,10 @@ public sealed class JintExpressionEvaluator(IOptions<WorkflowEngineOptions> opti
         var source = Shorten(expression.Source);
         return ex switch
         {
+            System.Text.RegularExpressions.RegexMatchTimeoutException => new(ExpressionFailureKind.SandboxLimit,
+                $"The expression '{source}' ran a regular expression longer than {_options.ExpressionTimeout.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms and was stopped."),
+            JavaScriptException when ex.Message.Contains(SandboxPrelude.Marker, StringComparison.Ordinal) => new(ExpressionFailureKind.SandboxLimit,
+                $"The expression '{source}' built a string longer than the memory limit allows and was stopped."),
             TimeoutException or ExecutionCanceledException => new(ExpressionFailureKind.SandboxLimit,
                 $"The expression '{source}' ran longer than {_options.ExpressionTimeout.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms and was stopped."),
             MemoryLimitExceededException => new(ExpressionFailureKind.SandboxLimit,

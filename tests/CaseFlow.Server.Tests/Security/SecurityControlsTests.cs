@@ -57,14 +57,15 @@ public sealed class SecurityControlsTests(CaseFlowApp app) : IClassFixture<CaseF
 
         Assert.StartsWith("v1:", stored, StringComparison.Ordinal);
         Assert.DoesNotContain(IdNumber, stored, StringComparison.Ordinal);
-        var found = (await intake.GetFromJsonAsync<JsonObject>($"/api/cases?idNumber={IdNumber}&pageSize=200", Cancel))!["items"]!.AsArray();
+        var chief = await app.ClientForAsync("chief");
+        var found = (await chief.GetFromJsonAsync<JsonObject>($"/api/cases?idNumber={IdNumber}&reason=核实身份&pageSize=200", Cancel))!["items"]!.AsArray();
         Assert.Contains(found, c => (string?)c!["id"] == caseId);
         var bad = await intake.PostAsJsonAsync("/api/cases", WithIdNumber("12345"), Cancel);
         Assert.NotNull((await bad.ReadObjectAsync())["errors"]!["complainant.idNumber"]);
     }
 
     [Fact]
-    public async Task RepeatedWrongPasswords_LockTheAccount_EvenForTheRightPassword()
+    public async Task RepeatedWrongPasswords_MakeTheAccountWait_WithRetryAfter_UntilAnAdminEnablesIt()
     {
         using var anonymous = app.CreateClient();
         for (var i = 0; i < 5; i++)
@@ -72,7 +73,9 @@ public sealed class SecurityControlsTests(CaseFlowApp app) : IClassFixture<CaseF
             Assert.Equal(HttpStatusCode.Unauthorized, (await SignInAsync(anonymous, "legal", "not-the-password")).StatusCode);
         }
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await SignInAsync(anonymous, "legal", "caseflow-demo")).StatusCode);
+        var waiting = await SignInAsync(anonymous, "legal", "caseflow-demo");
+        Assert.Equal(HttpStatusCode.TooManyRequests, waiting.StatusCode);
+        Assert.True(waiting.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         Assert.Equal(HttpStatusCode.OK, (await (await app.ClientForAsync("admin")).PostAsync("/api/admin/users/legal/enable", null, Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await SignInAsync(anonymous, "legal", "caseflow-demo")).StatusCode);
     }

@@ -11,11 +11,14 @@ public sealed class TokenRateLimitTests(TokenRateLimitTests.LimitedApp app) : IC
     public async Task TokenRequests_BeyondTheLimit_Get429()
     {
         using var client = app.CreateClient();
-        var statuses = new List<HttpStatusCode>();
+        var responses = new List<HttpResponseMessage>();
         for (var i = 0; i < 5; i++)
         {
-            statuses.Add((await client.PostAsJsonAsync("/api/auth/token", new { userName = "nobody", password = "whatever-it-is" }, TestContext.Current.CancellationToken)).StatusCode);
+            responses.Add(await client.PostAsJsonAsync("/api/auth/token", new { userName = "nobody" + i, password = "whatever-it-is" }, TestContext.Current.CancellationToken));
         }
+
+        var statuses = responses.Select(r => r.StatusCode).ToList();
+        Assert.All(responses.Skip(3), r => Assert.True(r.Headers.RetryAfter?.Delta > TimeSpan.Zero, "every 429 carries Retry-After"));
 
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized], statuses.Take(3));
         Assert.Equal([HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses.Skip(3));

@@ -129,4 +129,35 @@ public class SandboxTests
         Assert.Equal("SandboxLimit", new ExpressionFailure(ExpressionFailureKind.SandboxLimit, "x").IncidentKind);
         Assert.Equal("ExpressionError", new ExpressionFailure(ExpressionFailureKind.Error, "x").IncidentKind);
     }
+
+    [Theory]
+    [InlineData("'a'.repeat(200000000).length > 1")]
+    [InlineData("'a'.padEnd(200000000).length > 1")]
+    [InlineData("new Array(100000000).join('ab').length > 1")]
+    [InlineData("/^(a+)+$/.test('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!')")]
+    public void Condition_StopsHugeStringsAndCatastrophicRegexes_WithinTheLimits(string condition)
+    {
+        var harness = new EngineHarness();
+        var graph = harness.Graph(Decision(condition));
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var clock = Stopwatch.StartNew();
+
+        var result = harness.Start(graph);
+
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(2));
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 64L * 1024 * 1024);
+        Assert.Equal(InstanceStatus.Faulted, result.Instance.Status);
+        Assert.Equal("SandboxLimit", result.Instance.Incident!.Kind);
+    }
+
+    [Fact]
+    public void Condition_StillBuildsOrdinaryStrings()
+    {
+        var evaluator = new EngineHarness().Expressions;
+        Assert.True(evaluator.TryCompile("'ab'.repeat(3) + '-'.padStart(2, '*') + ['x', 'y'].join('/')", out var expression, out _));
+
+        var result = evaluator.Evaluate(expression!, []);
+
+        Assert.Equal("ababab*-x/y", (string)result.Value!);
+    }
 }
