@@ -49,6 +49,8 @@ public sealed partial class CaseFlowApi(HttpClient http, Session session, Naviga
         _ => throw new ArgumentOutOfRangeException(nameof(queue)),
     });
 
+    public Task<ApiResult<DirectoryAnswer>> DirectoryAsync() => GetAsync<DirectoryAnswer>("api/directory");
+
     public Task<ApiResult<CaseDetail>> CaseAsync(Guid id) => GetAsync<CaseDetail>($"api/cases/{id}");
 
     /// <summary>The complaint rules in force on <paramref name="receivedOn"/>, for the intake checklist's citation.</summary>
@@ -177,10 +179,11 @@ public sealed partial class CaseFlowApi(HttpClient http, Session session, Naviga
 
     private async Task EndSessionOn401Async(HttpResponseMessage response)
     {
-        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        if (response.StatusCode == HttpStatusCode.Unauthorized && session.SignedIn)
         {
+            // The token expired or was revoked: sign in again and come back to this page.
             await session.SignOutAsync();
-            navigation.NavigateTo("signin");
+            navigation.NavigateTo(SignInRoute.Returning(navigation));
         }
     }
 }
