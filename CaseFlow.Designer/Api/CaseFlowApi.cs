@@ -39,15 +39,15 @@ public sealed partial class CaseFlowApi(HttpClient http, Session session, Naviga
 
     private sealed record OidcStatus(bool Enabled);
 
-    public Task<ApiResult<Page<TaskItem>>> TasksAsync(QueueName queue) => GetAsync<Page<TaskItem>>(queue switch
+    public Task<ApiResult<Page<TaskItem>>> TasksAsync(QueueName queue, int pageSize = 200) => GetAsync<Page<TaskItem>>(queue switch
     {
-        QueueName.Mine => "api/tasks?scope=mine&pageSize=200",
-        QueueName.Candidate => "api/tasks?scope=candidate&pageSize=200",
+        QueueName.Mine => "api/tasks?scope=mine",
+        QueueName.Candidate => "api/tasks?scope=candidate",
         // Overdue across everything the user may see: supervisors all, others their own and their groups'.
-        QueueName.Overdue => "api/tasks?overdue=true&pageSize=200&scope=" + (session.IsIn("Supervisor", "Admin") ? "all" : "mine"),
-        QueueName.All => "api/tasks?scope=all&pageSize=200",
+        QueueName.Overdue => "api/tasks?overdue=true&scope=" + (session.IsIn("Supervisor", "Admin") ? "all" : "mine"),
+        QueueName.All => "api/tasks?scope=all",
         _ => throw new ArgumentOutOfRangeException(nameof(queue)),
-    });
+    } + "&pageSize=" + pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public Task<ApiResult<DirectoryAnswer>> DirectoryAsync() => GetAsync<DirectoryAnswer>("api/directory");
 
