@@ -72,9 +72,10 @@ public sealed partial class CaseFlowApi(HttpClient http, Session session, Naviga
     public Task<ApiResult<List<ActivityDescriptor>>> ActivityDescriptorsAsync() => GetAsync<List<ActivityDescriptor>>("api/activity-descriptors");
 
     /// <summary>The draft's BPMN XML, else the published version's; null when the process has neither (a new one).</summary>
-    public async Task<string?> ProcessXmlAsync(string key, int? publishedVersion)
+    public async Task<string?> ProcessXmlAsync(string key, int? publishedVersion, bool hasDraft = true)
     {
-        var draft = await GetTextAsync($"api/processes/{Uri.EscapeDataString(key)}/draft");
+        // Asked only when the library says there is one: a missing draft is a 404 in the browser's console.
+        var draft = hasDraft ? await GetTextAsync($"api/processes/{Uri.EscapeDataString(key)}/draft") : null;
         if (draft is not null || publishedVersion is null)
         {
             return draft;

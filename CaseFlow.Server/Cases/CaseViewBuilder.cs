@@ -29,6 +29,9 @@ public sealed class CaseViewBuilder(CaseFlowDbContext db, IBusinessCalendar cale
         var linked = await db.Cases.AsNoTracking().Where(x => x.ParentCaseId == id || x.DuplicateOfCaseId == id).OrderBy(x => x.CreatedAt)
             .Select(x => new { x.Id, x.Number, x.Kind, x.Status }).ToListAsync(cancellationToken);
 
+        var openTasks = tasks.Select(t => TaskViews.ToResponse(t, c.Number, calendar, now, caseSubject: c.Subject, respondentName: c.RespondentName, caseOfficeId: c.OfficeId)).ToList();
+        var names = await DirectoryNames.LoadAsync(
+            db, openTasks.Select(t => t.Assignee), openTasks.SelectMany(t => t.CandidateGroups).Append(c.OfficeId).Append(c.SuggestedOfficeId), cancellationToken);
         return new CaseResponse(
             c.Id,
             c.Number,
@@ -46,7 +49,7 @@ public sealed class CaseViewBuilder(CaseFlowDbContext db, IBusinessCalendar cale
             c.ProcessInstanceId,
             c.ClosedAt,
             deadlines.Select(d => ToResponse(d, changes[d.Id], now)).ToList(),
-            tasks.Select(t => TaskViews.ToResponse(t, c.Number, calendar, now, caseSubject: c.Subject, respondentName: c.RespondentName, caseOfficeId: c.OfficeId)).ToList(),
+            openTasks.Select(names.Named).ToList(),
             timeline.Select(e => new TimelineEntryResponse(e.At, e.Actor, e.Event, e.Details)).ToList(),
             new CaseLinksResponse(
                 c.ParentCaseId,
@@ -63,7 +66,9 @@ public sealed class CaseViewBuilder(CaseFlowDbContext db, IBusinessCalendar cale
                 ? null
                 : new CaseSourceRequest(c.SourceOrganisation, c.SourceReference, c.SourceDate),
             IntakeChannels.NameZh(c.Channel),
-            MissingMaterials.IsAnonymous(c) && c.Kind == "report");
+            MissingMaterials.IsAnonymous(c) && c.Kind == "report",
+            names.Office(c.OfficeId),
+            names.Office(c.SuggestedOfficeId));
     }
 
     private PartyResponse Party(StoredCase c, bool unmasked)

@@ -28,7 +28,9 @@ public sealed record CaseResponse(
     CaseLegalTexts? LegalTexts = null,
     CaseSourceRequest? Source = null,
     string? ChannelName = null,
-    bool Anonymous = false);
+    bool Anonymous = false,
+    string? OfficeName = null,
+    string? SuggestedOfficeName = null);
 
 /// <summary>
 /// How a case relates to others and to jurisdiction: the parent (the other half of a mixed submission, or the
