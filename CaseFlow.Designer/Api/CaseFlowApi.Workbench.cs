@@ -22,6 +22,10 @@ public sealed partial class CaseFlowApi
 
     public Task<ApiResult<List<CaseDocument>>> DocumentsAsync(Guid caseId) => GetAsync<List<CaseDocument>>($"api/cases/{caseId}/documents");
 
+    /// <summary>How many instances of a process are running (on any version): they stay on their version when a new one is published.</summary>
+    public async Task<int?> RunningInstancesAsync(string key) =>
+        (await GetAsync<Page<System.Text.Json.JsonElement>>($"api/instances?processKey={Uri.EscapeDataString(key)}&status=running&pageSize=1")).Value?.Total;
+
     public Task<ApiResult<InstancePosition>> InstanceAsync(Guid instanceId) => GetAsync<InstancePosition>($"api/instances/{instanceId}");
 
     /// <summary>The BPMN XML of one published version; null when it cannot be read.</summary>

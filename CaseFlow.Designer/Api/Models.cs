@@ -52,7 +52,11 @@ public sealed record CaseDetail(
     Guid? ProcessInstanceId = null,
     IReadOnlyList<CaseWarning>? Warnings = null,
     LegalTexts? LegalTexts = null,
-    bool Anonymous = false);
+    bool Anonymous = false,
+    CaseLinks? Links = null);
+
+/// <summary>The part of a case's links the page uses: the office the district table suggests.</summary>
+public sealed record CaseLinks(string? SuggestedOfficeId);
 
 /// <summary>The named queues of the workbench and the query each one sends to <c>GET /api/tasks</c>.</summary>
 public enum QueueName

@@ -182,7 +182,7 @@ public static class Strings
         ["bpmn.Task"] = "任务",
         ["bpmn.CallActivity"] = "调用活动",
         ["lang.switch"] = "English",
-    }.With(WorkbenchStrings.Chinese).With(TimelineStrings.Chinese));
+    }.With(WorkbenchStrings.Chinese).With(TimelineStrings.Chinese).With(BureauStrings.Chinese));
 
     public static readonly TextTable English = new("en", new Dictionary<string, string>(AdminStrings.English)
     {
@@ -363,5 +363,5 @@ public static class Strings
         ["bpmn.Task"] = "Task",
         ["bpmn.CallActivity"] = "Call activity",
         ["lang.switch"] = "中文",
-    }.With(WorkbenchStrings.English).With(TimelineStrings.English));
+    }.With(WorkbenchStrings.English).With(TimelineStrings.English).With(BureauStrings.English));
 }

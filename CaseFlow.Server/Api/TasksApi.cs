@@ -122,7 +122,9 @@ public static class TasksApi
                 Level = db.Escalations.Where(e => e.TaskId == x.Task.Id).Max(e => (int?)e.Level) ?? 0,
             })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => TaskViews.ToResponse(r.Task, r.Number, calendar, now, r.Level, r.Subject, r.Respondent, r.OfficeId)).ToList();
+        var page = rows.Select(r => TaskViews.ToResponse(r.Task, r.Number, calendar, now, r.Level, r.Subject, r.Respondent, r.OfficeId)).ToList();
+        var names = await DirectoryNames.ForTasksAsync(db, page, cancellationToken);
+        return page.Select(names.Named).ToList();
     }
 
     /// <summary>Builds <c>t.CandidateGroups LIKE '%,g1,%' OR ...</c> for the user's groups (admins see every group).</summary>

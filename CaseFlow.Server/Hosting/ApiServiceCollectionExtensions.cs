@@ -95,6 +95,7 @@ public static class ApiServiceCollectionExtensions
         app.MapPointsApi();
         app.MapAdminOutboxApi();
         app.MapDirectoryAdminApi();
+        app.MapDirectoryApi();
         app.MapInstanceOperationsApi();
         app.MapIncidentsApi();
         app.MapProcessMigrationApi();

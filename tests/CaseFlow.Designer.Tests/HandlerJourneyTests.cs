@@ -50,7 +50,7 @@ public sealed class HandlerJourneyTests(DesignerFixture designer) : IClassFixtur
         await Expect(page.GetByText("已认领")).ToBeVisibleAsync();
         await Journeys.ShowQueueAsync(page, "我的任务");
         row = Journeys.RowOf(page, complaint.Number);
-        await Expect(row).ToContainTextAsync("intake");
+        await Expect(row.Locator("[data-test=assignee]")).ToHaveTextAsync("受理员 张敏");
 
         await row.Locator("[data-test=open]").ClickAsync();
         await Expect(page.Locator("[data-test=case-title]")).ToContainTextAsync(complaint.Number);

@@ -70,7 +70,7 @@ public sealed class IntakeJourneyTests(DesignerFixture designer) : IClassFixture
         await documents.Locator("[data-test=document-upload]").ClickAsync();
         var row = documents.Locator("[data-test=document-row]").Filter(new() { HasTextString = "小票.txt" });
         await Expect(row).ToContainTextAsync($"{receipt.Length} B");
-        await Expect(row).ToContainTextAsync("intake");
+        await Expect(row).ToContainTextAsync("受理员 张敏");
         await Expect(row).ToContainTextAsync("证据");
         var download = await page.RunAndWaitForDownloadAsync(() => row.Locator("[data-test=document-download]").ClickAsync());
         Assert.Equal("小票.txt", download.SuggestedFilename);

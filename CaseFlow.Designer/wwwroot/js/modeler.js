@@ -282,3 +282,14 @@ function describe(element) {
         condition: business.conditionExpression ? business.conditionExpression.body || '' : null,
     };
 }
+
+// User (and manual) tasks that say nobody may take them: no caseflow:assignee and no caseflow:candidateGroups. The
+// engine accepts them (a file from another tool may leave them to a supervisor), but a task drawn here that nobody
+// receives is a mistake, so the designer reports it with the server's errors and will not publish it.
+export function unassignedTasks() {
+    return modeler.get('elementRegistry')
+        .filter(e => e.type === 'bpmn:UserTask' || e.type === 'bpmn:ManualTask')
+        .map(e => e.businessObject)
+        .filter(b => !String(b.get('caseflow:assignee') ?? '').trim() && !String(b.get('caseflow:candidateGroups') ?? '').trim())
+        .map(b => ({ id: b.id, name: b.name || b.id }));
+}

@@ -51,6 +51,13 @@ public static class Journeys
     public static ILocator RowOf(IPage page, string caseNumber) =>
         page.Locator("[data-test=task-table] tbody tr").Filter(new() { Has = page.Locator("[data-test=case-number]", new() { HasTextString = caseNumber }) });
 
+    /// <summary>In the open 改派 dialog, picks a person from the directory and confirms.</summary>
+    public static async Task AssignInDialogAsync(IPage page, string login)
+    {
+        await page.Locator($"[data-test=assign-person][data-login={login}] input").CheckAsync();
+        await page.Locator("[data-test=assign-confirm]").ClickAsync();
+    }
+
     public static Task ShowQueueAsync(IPage page, string queueName) =>
         page.GetByRole(AriaRole.Tab, new() { NameRegex = new System.Text.RegularExpressions.Regex("^" + queueName) }).ClickAsync();
 }
