@@ -6,6 +6,7 @@ using CaseFlow.Server.Api.Contracts;
 using CaseFlow.Server.Auth;
 using CaseFlow.Server.Cases;
 using CaseFlow.Server.Commands;
+using CaseFlow.Server.Forms;
 using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Persistence.Entities;
 using CaseFlow.Server.Security;
@@ -22,6 +23,7 @@ public static class TasksApi
     {
         var group = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization();
         group.MapGet("/", ListAsync).WithSummary("Queues: mine, candidate (my groups, unclaimed), all (supervisors).");
+        group.MapGet("/{id:guid}", TaskFormApi.GetAsync).WithSummary("One task with its form (labels in the caller's language).");
         group.MapPost("/{id:guid}/claim", ClaimAsync);
         group.MapPost("/{id:guid}/release", ReleaseAsync);
         group.MapPost("/{id:guid}/complete", CompleteAsync);
@@ -209,6 +211,8 @@ public static class TasksApi
         CaseFlowDbContext db,
         WorkflowCommandRunner runner,
         CaseAccess access,
+        TaskForms forms,
+        HttpContext http,
         ClaimsPrincipal principal,
         CancellationToken cancellationToken)
     {
@@ -239,22 +243,10 @@ public static class TasksApi
             return ApiProblems.Field("outcome", $"outcome must be one of: {string.Join(", ", outcomes)}.");
         }
 
-        var variables = request?.Variables?.DeepClone().AsObject() ?? [];
-        if (outcome is not null)
+        var (errors, variables) = await CompletionCheck.RunAsync(db, forms, task, outcome, request?.Variables, UiLanguage.From(http.Request), cancellationToken);
+        if (errors.Count > 0)
         {
-            variables["outcome"] = outcome;
-        }
-
-        await Jurisdiction.OfficePrefill.ApplyAsync(db, task, outcome, variables, cancellationToken);
-        var missing = TaskRequirements.Missing(task, outcome, variables);
-        foreach (var (field, messages) in SimpleProcedureLimits.Check(outcome, variables))
-        {
-            missing.TryAdd(field, messages);
-        }
-
-        if (missing.Count > 0)
-        {
-            return ApiProblems.Validation(missing);
+            return ApiProblems.Validation(errors);
         }
 
         try
