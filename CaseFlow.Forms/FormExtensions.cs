@@ -13,7 +13,7 @@ public static class FormExtensions
     /// <summary><c>yuan</c>: an amount of money in yuan, a number with at most two decimals, never negative.</summary>
     public const string Money = "caseflow:money";
 
-    /// <summary><c>office</c> or <c>user</c>: a select whose options are the directory's offices or active users.</summary>
+    /// <summary><c>office</c> or <c>user</c>: a select (or a taglist of several) whose options are the directory's offices or active users.</summary>
     public const string Directory = "caseflow:directory";
 
     /// <summary><c>case</c>: the id of one of the case's documents, chosen from the case or uploaded in place.</summary>

@@ -217,9 +217,9 @@ public static partial class FormSchemaReader
             state.Add(field.ComponentId, $"{FormExtensions.Money} is for number fields; '{key}' is a {field.Type}.", $"{FormExtensions.Money} 只能用于数字字段；“{key}”是 {field.Type}。");
         }
 
-        if (field.Directory is { } directory && (field.Type != "select" || directory is not ("office" or "user")))
+        if (field.Directory is { } directory && (field.Type is not ("select" or "taglist") || directory is not ("office" or "user")))
         {
-            state.Add(field.ComponentId, $"{FormExtensions.Directory} must be office or user, on a select field ('{key}').", $"{FormExtensions.Directory} 只能是 office 或 user，且只能用于下拉选择字段（“{key}”）。");
+            state.Add(field.ComponentId, $"{FormExtensions.Directory} must be office or user, on a select or taglist field ('{key}').", $"{FormExtensions.Directory} 只能是 office 或 user，且只能用于下拉选择或标签列表字段（“{key}”）。");
         }
 
         if (field.Document && field.Type is not "textfield")

@@ -109,6 +109,11 @@ public static partial class FormValidator
                     return new($"“{zh}”必须是选项值的列表。", $"{en} must be a list of option values.");
                 }
 
+                if (field.Directory is { } listed)
+                {
+                    return items.Select(i => CheckDirectory(listed, i!.GetValue<string>(), context, zh, en)).FirstOrDefault(e => e is not null);
+                }
+
                 var unknown = items.Select(i => i!.GetValue<string>()).FirstOrDefault(i => field.Options.All(o => o.Value != i));
                 return unknown is null ? null : NotAnOption(field, unknown, zh, en);
         }

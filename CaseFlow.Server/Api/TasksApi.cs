@@ -171,9 +171,11 @@ public static class TasksApi
             return ApiProblems.Conflict($"This task is held by {task.Assignee}; ask a supervisor to reassign it.");
         }
 
-        if (!user.IsInAnyGroup(task.CandidateGroupList))
+        // A decision reserved to office-holders (立案, transfer, collective discussion) is theirs alone, whatever the role.
+        var reserved = OfficeHolders.IsReserved(task);
+        if (reserved ? !await OfficeHolders.MayDecideAsync(db, task, user.UserName, user.Groups, clock.GetUtcNow(), cancellationToken) : !user.IsInAnyGroup(task.CandidateGroupList))
         {
-            return ApiProblems.Forbidden("This task is not offered to any of your groups.");
+            return ApiProblems.Forbidden(reserved ? OfficeHolders.Refusal(task) : "This task is not offered to any of your groups.");
         }
 
         // Conditional update: of two users claiming at once, exactly one sees a row change.
@@ -213,6 +215,8 @@ public static class TasksApi
         CaseAccess access,
         TaskForms forms,
         HttpContext http,
+        TimeProvider clock,
+        IBusinessCalendar calendar,
         ClaimsPrincipal principal,
         CancellationToken cancellationToken)
     {
@@ -229,11 +233,18 @@ public static class TasksApi
         }
 
         var allowed = task.Assignee == user.UserName || (task.Assignee is null && user.IsInAnyGroup(task.CandidateGroupList));
+        var reserved = OfficeHolders.IsReserved(task);
+        if (reserved && (task.Assignee is null || task.Assignee == user.UserName))
+        {
+            // Held or not, a decision reserved to office-holders is completed only by one of them (or the one entrusted).
+            allowed = await OfficeHolders.MayDecideAsync(db, task, user.UserName, user.Groups, clock.GetUtcNow(), cancellationToken);
+        }
+
         if (!allowed)
         {
-            return ApiProblems.Forbidden(task.Assignee is null
-                ? "This task is not offered to any of your groups."
-                : $"This task is assigned to {task.Assignee}; only they can complete it.");
+            return ApiProblems.Forbidden(task.Assignee is not null && task.Assignee != user.UserName
+                ? $"This task is assigned to {task.Assignee}; only they can complete it."
+                : reserved ? OfficeHolders.Refusal(task) : "This task is not offered to any of your groups.");
         }
 
         var outcomes = task.OutcomeList;
@@ -247,6 +258,13 @@ public static class TasksApi
         if (errors.Count > 0)
         {
             return ApiProblems.Validation(errors);
+        }
+
+        // Who decided (office-holders) and the checked collective discussion are written by the server, never taken as sent.
+        var decision = await DecisionRecords.ApplyAsync(db, task, user, reserved, variables, clock.GetUtcNow(), calendar.ToLocalDate(clock.GetUtcNow()), cancellationToken);
+        if (decision.Count > 0)
+        {
+            return ApiProblems.Validation(decision);
         }
 
         try
@@ -268,13 +286,27 @@ public static class TasksApi
             return ApiProblems.Field("userName", "userName is required.");
         }
 
-        if (!await db.Users.AnyAsync(u => u.UserName == request.UserName && !u.IsDisabled, cancellationToken))
+        var target = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == request.UserName && !u.IsDisabled, cancellationToken);
+        if (target is null)
         {
             return ApiProblems.Field("userName", $"There is no active user '{request.UserName}'.");
         }
 
         // A task given to someone absent goes to their deputy; the answer says so, so the supervisor is not surprised.
         var assignee = (await Deputies.LoadAsync(db, clock.GetUtcNow(), cancellationToken)).Resolve(request.UserName);
+        var open = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (open is not null && OfficeHolders.IsReserved(open))
+        {
+            // A supervisor cannot hand an office-holder's decision to someone who does not hold that office.
+            var holderGroups = assignee == target.UserName ? target.GroupList
+                : await db.Users.AsNoTracking().Where(u => u.UserName == assignee).Select(u => u.Groups).FirstOrDefaultAsync(cancellationToken) is { } g
+                    ? g.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
+            if (!await OfficeHolders.MayDecideAsync(db, open, assignee, holderGroups, clock.GetUtcNow(), cancellationToken))
+            {
+                return ApiProblems.Field("userName", OfficeHolders.Refusal(open));
+            }
+        }
+
         var before = await db.Tasks.AsNoTracking().Where(t => t.Id == id).Select(t => new { t.CaseId, t.Assignee }).FirstOrDefaultAsync(cancellationToken);
         var updated = await AuditedAssignment.ChangeAsync(
             db, clock, db.Tasks.Where(t => t.Id == id && t.State == TaskState.Open), assignee,

@@ -168,6 +168,7 @@ public sealed class CaseIntakeService(
             SourceOrganisation = Clean(request.Source?.Organisation),
             SourceReference = Clean(request.Source?.Reference),
             SourceDate = request.Source?.Date,
+            ConductDate = request.ConductDate,
             SuggestedOfficeId = suggestion?.OfficeId,
             Category = Clean(request.Category) ?? "其他",
             Subject = Clean(request.Subject) ?? SubjectFrom(description),

@@ -49,6 +49,11 @@ public static partial class CaseRequestValidator
             errors["receivedAt"] = ["收到时间早于 1949-10-01，请检查日期。receivedAt is before 1949-10-01; check the date."];
         }
 
+        if (request.ConductDate is { } conduct && (conduct > DateOnly.FromDateTime(now.UtcDateTime).AddDays(1) || conduct < DateOnly.FromDateTime(EarliestReceipt.UtcDateTime)))
+        {
+            errors["conductDate"] = ["违法行为发生日（或知道权益受侵害之日）应在 1949-10-01 之后且不晚于今天。conductDate must be after 1949-10-01 and not in the future."];
+        }
+
         CheckComplainant(errors, request.Complainant);
         CheckRespondent(errors, request);
         CheckSource(errors, request.Source);

@@ -12,9 +12,12 @@ public static class CaseTransitions
         [CaseStatus.Assigned] = [CaseStatus.Mediating, CaseStatus.Verifying, CaseStatus.Closed],
         [CaseStatus.Mediating] = [CaseStatus.Suspended, CaseStatus.Closed],
         [CaseStatus.Suspended] = [CaseStatus.Mediating, CaseStatus.Closed],
-        [CaseStatus.Verifying] = [CaseStatus.Filed, CaseStatus.NotFiled, CaseStatus.Closed],
+        // Before 立案: transfer to the police (O310 Art. 5(1)), and the simple procedure decided on the spot (PPR Art. 66-70).
+        [CaseStatus.Verifying] = [CaseStatus.Filed, CaseStatus.NotFiled, CaseStatus.Closed, CaseStatus.Transferred, CaseStatus.Decided],
         [CaseStatus.Filed] = [CaseStatus.Transferred, CaseStatus.Decided, CaseStatus.Closed],
-        [CaseStatus.Transferred] = [CaseStatus.Filed, CaseStatus.Closed],
+
+        // The police declined: back on the track the case left, verification before 立案 or the penalty track after (Art. 10).
+        [CaseStatus.Transferred] = [CaseStatus.Filed, CaseStatus.Verifying, CaseStatus.Closed],
         [CaseStatus.Decided] = [CaseStatus.Closed],
         [CaseStatus.NotFiled] = [],
         [CaseStatus.Refused] = [],

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CaseFlow.Server.Cases;
 
 /// <summary>Assembles the case view: masked parties, deadlines with working days left, open tasks and the timeline.</summary>
-public sealed class CaseViewBuilder(CaseFlowDbContext db, IBusinessCalendar calendar, TimeProvider clock, ComplaintWarnings warnings, Security.PersonalDataProtector protector)
+public sealed class CaseViewBuilder(CaseFlowDbContext db, IBusinessCalendar calendar, TimeProvider clock, ComplaintWarnings warnings, Security.PersonalDataProtector protector, LimitationWarnings limitation)
 {
     /// <summary>The case view; <paramref name="unmasked"/> shows the complainant's data in full (the caller has checked and recorded why).</summary>
     public async Task<CaseResponse?> BuildAsync(Guid id, CancellationToken cancellationToken, bool unmasked = false)
@@ -54,7 +54,7 @@ public sealed class CaseViewBuilder(CaseFlowDbContext db, IBusinessCalendar cale
                 linked.Select(x => new LinkedCaseResponse(x.Id, x.Number, x.Kind, JsonNamingPolicy.CamelCase.ConvertName(x.Status.ToString()))).ToList(),
                 c.SuggestedOfficeId,
                 c.RegulatorReceivedAt),
-            [.. MissingMaterials.For(c), .. await warnings.ForAsync(c, cancellationToken)],
+            [.. MissingMaterials.For(c), .. await warnings.ForAsync(c, cancellationToken), .. await limitation.ForAsync(c, cancellationToken)],
             c.RecoveredAmount,
             c.Satisfaction,
             c.FiledAt,
@@ -63,8 +63,33 @@ public sealed class CaseViewBuilder(CaseFlowDbContext db, IBusinessCalendar cale
                 ? null
                 : new CaseSourceRequest(c.SourceOrganisation, c.SourceReference, c.SourceDate),
             IntakeChannels.NameZh(c.Channel),
-            MissingMaterials.IsAnonymous(c) && c.Kind == "report");
+            MissingMaterials.IsAnonymous(c) && c.Kind == "report",
+            c.ConductDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            c.ConductSeriousHarm,
+            Penalty(c, deadlines, now));
     }
+
+    private CasePenaltyResponse? Penalty(StoredCase c, List<StoredDeadline> deadlines, DateTimeOffset now)
+    {
+        if (c.FineAmount is null && c.ConfiscationAmount is null)
+        {
+            return null;
+        }
+
+        var payment = deadlines.Where(d => d.RuleCode == Deadlines.CaseMeasureKind.PaymentRule).OrderByDescending(d => d.StartedAt).FirstOrDefault();
+        if (payment is null || c.FineAmount is not > 0)
+        {
+            return new CasePenaltyResponse(c.FineAmount, c.ConfiscationAmount, c.PenaltyDecidedAt, null, c.FinePaidAt, 0, 0m, false, null, SurchargeBasis);
+        }
+
+        var dueDate = calendar.ToLocalDate(payment.DueAt);
+        var asOf = calendar.ToLocalDate(c.FinePaidAt ?? now);
+        var surcharge = Deadlines.LatePaymentSurcharge.Compute(c.FineAmount.Value, dueDate, asOf);
+        return new CasePenaltyResponse(c.FineAmount, c.ConfiscationAmount, c.PenaltyDecidedAt, dueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            c.FinePaidAt, surcharge.DaysLate, surcharge.Amount, surcharge.Capped, asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), SurchargeBasis);
+    }
+
+    private const string SurchargeBasis = "《行政处罚法》第七十二条第一款第（一）项：到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款，加处罚款的数额不得超出罚款的数额";
 
     private PartyResponse Party(StoredCase c, bool unmasked)
     {

@@ -5,14 +5,18 @@ using Microsoft.EntityFrameworkCore;
 namespace CaseFlow.Server.Cases;
 
 /// <summary>
-/// O121 Art. 35(2): a report by the same reporter, on the same facts, against the same target is not handled again.
-/// The duplicate is still registered (the reporter did contact the authority, and statistics count receipts) but its
-/// process closes it at once with a reference to the first report. Merging is kept for reports that add new facts
-/// (POST /api/cases/{id}/facts), the other half of Art. 35(2).
+/// O121 Art. 35(2): a report by the same reporter, on the same facts, against the same target is not handled again. A
+/// text match only PROPOSES that: the report is registered as usual with a reference to the first report, and its process
+/// gives the proposal to a person (task <c>reviewDuplicate</c>), who merges it into the first report, links the two, or
+/// rejects the proposal. Nothing is closed by the match itself. Merging new facts from the same reporter is
+/// POST /api/cases/{id}/facts, the other half of Art. 35(2).
 /// </summary>
 public static class DuplicateReports
 {
-    /// <summary>The earliest report with the same reporter (phone), target (name) and facts (text), or null.</summary>
+    /// <summary>
+    /// The earliest report with the same reporter (phone), target (name) and facts (text), or null. An anonymous report
+    /// (no phone) has no known reporter, so "the same reporter" cannot be shown and nothing is proposed.
+    /// </summary>
     public static async Task<StoredCase?> FindFirstAsync(CaseFlowDbContext db, StoredCase report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);

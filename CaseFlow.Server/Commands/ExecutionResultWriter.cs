@@ -28,6 +28,9 @@ internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider c
 {
     private const string SystemActor = "system";
 
+    // Deadlines of tasks this command removed, ended once the new tasks are written unless one of them carries the period on.
+    private readonly List<StoredDeadline> _released = [];
+
     public async Task WriteAsync(StoredInstance stored, ExecutionResult result, string? actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -51,6 +54,8 @@ internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider c
             AddBookmark(stored, storedCase, bookmark, now);
         }
 
+        EndReleased(now);
+
         await AbsentAssignees.RedirectNewTasksAsync(db, result.CreatedBookmarks, storedCase?.Id, now, cancellationToken);
 
         foreach (var entry in result.History)
@@ -59,6 +64,7 @@ internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider c
         }
 
         await ApplyEffectsAsync(storedCase, result.Effects, actor, now, cancellationToken);
+        PenaltyAmounts.Capture(db, storedCase, state.Variables, result.Effects, now);
 
         if (state.Status == InstanceStatus.Faulted && state.Incident is { } incident && storedCase is not null)
         {
@@ -121,13 +127,43 @@ internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider c
             task.CompletedAt = now;
         }
 
-        foreach (var deadline in ending)
+        // Ended after the new tasks are written (EndReleased): a task that follows under the same period may carry it on.
+        _released.AddRange(ending);
+    }
+
+    private void EndReleased(DateTimeOffset now)
+    {
+        foreach (var deadline in _released)
         {
             // A suspended deadline's clock is stopped, so ending its task then is on time.
             deadline.State = deadline.State == DeadlineState.Running && now > deadline.DueAt ? DeadlineState.Breached : DeadlineState.Met;
             deadline.SuspendedAt = null;
             deadline.CompletedAt = now;
         }
+
+        _released.Clear();
+    }
+
+    /// <summary>
+    /// The running period of a task this command just removed that the new task continues: the same case, the same rule,
+    /// and a rule counted from receipt (report verification runs from receipt through forwarding, verification and the
+    /// head's decision; one period, extended or restarted once, not a fresh one per step). Null when there is none.
+    /// </summary>
+    private StoredDeadline? CarryOn(StoredCase? storedCase, string? ruleCode)
+    {
+        if (storedCase is null || ruleCode is null)
+        {
+            return null;
+        }
+
+        var carried = _released.FirstOrDefault(d => d.CaseId == storedCase.Id && d.RuleCode == ruleCode);
+        if (carried is null || deadlines.Resolve(ruleCode, storedCase.ReceivedAt)?.Rule.CountsFromReceipt != true)
+        {
+            return null;
+        }
+
+        _released.Remove(carried);
+        return carried;
     }
 
     private void AddBookmark(StoredInstance stored, StoredCase? storedCase, Bookmark bookmark, DateTimeOffset now)
@@ -150,9 +186,13 @@ internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider c
         }
 
         // The deadline decides the task's due instant: a statutory rule may count from receipt, not from now.
-        var receivedAt = storedCase?.RegulatorReceivedAt ?? storedCase?.ReceivedAt;
-        var carried = stored.CaseId is { } loopCaseId ? CarryOverReceiptDeadline(loopCaseId, receivedAt, bookmark.Id, info, now) : null;
-        var deadline = carried ?? (stored.CaseId is { } caseId ? deadlines.Create(caseId, receivedAt, bookmark.Id, info, now) : null);
+        var carried = CarryOn(storedCase, info.DeadlineRule);
+        if (carried is not null)
+        {
+            carried.TaskId = bookmark.Id;
+        }
+
+        var deadline = carried ?? (stored.CaseId is { } caseId ? deadlines.Create(caseId, storedCase?.RegulatorReceivedAt ?? storedCase?.ReceivedAt, bookmark.Id, info, now) : null);
         db.Tasks.Add(new StoredTask
         {
             Id = bookmark.Id,
@@ -174,31 +214,6 @@ internal sealed class ExecutionResultWriter(CaseFlowDbContext db, TimeProvider c
         {
             db.Deadlines.Add(deadline);
         }
-    }
-
-    /// <summary>
-    /// A period counted from receipt does not restart, nor end, because the flow loops back to a step under the same
-    /// rule (补正 returns to the acceptance decision): the deadline the previous step ended in this same command runs on,
-    /// with its ladder, for the new task. Null when there is no such deadline or the rule does not count from receipt.
-    /// </summary>
-    private StoredDeadline? CarryOverReceiptDeadline(Guid caseId, DateTimeOffset? receivedAt, Guid taskId, UserTaskInfo info, DateTimeOffset now)
-    {
-        if (info.DeadlineRule is not { } code || receivedAt is not { } received || deadlines.Resolve(code, received)?.Rule.CountsFromReceipt != true)
-        {
-            return null;
-        }
-
-        var ended = db.Deadlines.Local.FirstOrDefault(d => d.CaseId == caseId && d.RuleCode == code && d.CompletedAt == now && d.TaskId != taskId);
-        if (ended is null)
-        {
-            return null;
-        }
-
-        ended.TaskId = taskId;
-        ended.CompletedAt = null;
-        ended.State = DeadlineState.Running;
-        ended.Replan(now);
-        return ended;
     }
 
     private void AddHistory(StoredInstance stored, StoredCase? storedCase, HistoryEntry entry, string? actor)

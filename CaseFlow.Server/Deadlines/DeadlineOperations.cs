@@ -13,6 +13,9 @@ namespace CaseFlow.Server.Deadlines;
 /// </summary>
 public sealed class DeadlineOperations(CaseFlowDbContext db, RuleSetStore ruleSets, IBusinessCalendar calendar, TimeProvider clock)
 {
+    /// <summary>The longest period a collective decision may set in one extension (a typing guard, not a statutory cap).</summary>
+    public const int MaxReasonablePeriod = 366;
+
     /// <summary>Stops the clock for a kind of time the rule excludes.</summary>
     public async Task<DeadlineOutcome> SuspendAsync(Guid caseId, Guid deadlineId, string reason, string? kindText, string actor, CancellationToken cancellationToken)
     {
@@ -72,8 +75,12 @@ public sealed class DeadlineOperations(CaseFlowDbContext db, RuleSetStore ruleSe
         return await SaveAsync(deadline, cancellationToken);
     }
 
-    /// <summary>Extends by the policy's length when the policy allows another extension with this approval.</summary>
-    public async Task<DeadlineOutcome> ExtendAsync(Guid caseId, Guid deadlineId, string reason, string approvedBy, ExtensionApprover approval, string actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Extends by the policy's length (or, for a later extension whose length its approver sets, by <paramref name="amount"/>)
+    /// when the policy allows another extension with this approval. <paramref name="approvedBy"/> names the approver as the
+    /// directory has them (the head who called, or the discussion's participants).
+    /// </summary>
+    public async Task<DeadlineOutcome> ExtendAsync(Guid caseId, Guid deadlineId, string reason, string approvedBy, ExtensionApprover approval, string actor, CancellationToken cancellationToken, int? amount = null)
     {
         var (deadline, rule, refusal) = await LoadAsync(caseId, deadlineId, cancellationToken);
         if (refusal is not null)
@@ -92,7 +99,7 @@ public sealed class DeadlineOperations(CaseFlowDbContext db, RuleSetStore ruleSe
         }
 
         var number = deadline.ExtensionCount + 1;
-        if (number > policy.MaxExtensions)
+        if (!policy.Allows(number))
         {
             return DeadlineOutcome.Conflict($"{rule.Code} allows at most {policy.MaxExtensions} extension(s) ({rule.LegalBasis}); {deadline.ExtensionCount} already granted.");
         }
@@ -103,13 +110,33 @@ public sealed class DeadlineOperations(CaseFlowDbContext db, RuleSetStore ruleSe
             return DeadlineOutcome.Conflict($"Extension {number} of {rule.Code} must be approved by {required} ({rule.LegalBasis}), not {approval}.");
         }
 
+        int length;
+        if (policy.LengthSetByApprover(number))
+        {
+            // PPR Art. 64: the collective discussion "同时确定延长的合理期限"; the statute fixes no length and no cap.
+            if (amount is not ({ } set and >= 1 and <= MaxReasonablePeriod))
+            {
+                return DeadlineOutcome.Invalid("amount", $"Extension {number} of {rule.Code} takes the reasonable period its {required} sets ({rule.LegalBasis}): give amount, 1 to {MaxReasonablePeriod}, in {rule.Unit}. 须填写集体讨论确定的延长期限。");
+            }
+
+            length = set;
+        }
+        else if (amount is { } fixedAmount && fixedAmount != policy.Amount)
+        {
+            return DeadlineOutcome.Invalid("amount", $"Extension {number} of {rule.Code} is {policy.Amount} {rule.Unit} by rule ({rule.LegalBasis}); leave amount out.");
+        }
+        else
+        {
+            length = policy.Amount;
+        }
+
         var now = clock.GetUtcNow();
         var before = deadline.DueAt;
-        await MoveAsync(deadline, DeadlineArithmetic.MoveBy(calendar, rule.Unit, before, policy.Amount), cancellationToken);
+        await MoveAsync(deadline, DeadlineArithmetic.MoveBy(calendar, rule.Unit, before, length), cancellationToken);
         deadline.ExtensionCount = number;
         Record(deadline, DeadlineChangeKind.Extended, now, actor, reason, before, approvedBy: approvedBy, approval: approval);
         Timeline(deadline, now, actor, "DeadlineExtended",
-            $"{deadline.Name} 延长 {rule.ToDuration(policy.Amount)}（第 {number} 次，{approval}：{approvedBy}）至 {calendar.ToLocalDate(deadline.DueAt):yyyy-MM-dd}：{reason}；依据 {deadline.LegalBasis}");
+            $"{deadline.Name} 延长 {rule.PeriodText(length)}（第 {number} 次，{approval}：{approvedBy}）至 {calendar.ToLocalDate(deadline.DueAt):yyyy-MM-dd}：{reason}；依据 {deadline.LegalBasis}");
         return await SaveAsync(deadline, cancellationToken);
     }
 

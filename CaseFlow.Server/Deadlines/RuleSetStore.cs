@@ -48,15 +48,29 @@ public sealed class RuleSetStore(CaseFlowDbContext db, TimeProvider clock)
         return errors;
     }
 
-    /// <summary>Adds each shipped rule set that is not stored yet; stored ones (perhaps edited) are never overwritten.</summary>
+    /// <summary>
+    /// Adds each shipped rule set that is not stored yet, and brings a stored set nobody has edited (last saved by the
+    /// system) up to the shipped version, so an installation gets new rules (issue 16's missing deadlines) without a
+    /// manual PUT. A set a legal officer saved is never overwritten.
+    /// </summary>
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        var stored = await db.RuleSets.Select(r => r.Id).ToListAsync(cancellationToken);
+        var stored = await db.RuleSets.ToDictionaryAsync(r => r.Id, cancellationToken);
         var added = false;
-        foreach (var set in DeadlineRuleSetJson.LoadBundled().Where(s => !stored.Contains(s.Id)))
+        foreach (var set in DeadlineRuleSetJson.LoadBundled())
         {
-            db.RuleSets.Add(new StoredRuleSet { Id = set.Id, Json = DeadlineRuleSetJson.Serialize(set), UpdatedAt = clock.GetUtcNow(), UpdatedBy = SystemActor });
-            added = true;
+            var json = DeadlineRuleSetJson.Serialize(set);
+            if (!stored.TryGetValue(set.Id, out var row))
+            {
+                db.RuleSets.Add(new StoredRuleSet { Id = set.Id, Json = json, UpdatedAt = clock.GetUtcNow(), UpdatedBy = SystemActor });
+                added = true;
+            }
+            else if (row.UpdatedBy == SystemActor && row.Json != json)
+            {
+                row.Json = json;
+                row.UpdatedAt = clock.GetUtcNow();
+                added = true;
+            }
         }
 
         if (!added)

@@ -53,6 +53,18 @@ public sealed class StatutoryDeadlineFactory(RuleSetStore store, IBusinessCalend
         return FromRule(resolved, storedCase.Id, taskId: null, start, now);
     }
 
+    /// <summary>
+    /// A case-level deadline for <paramref name="code"/> counted from <paramref name="start"/>, the instant of the event
+    /// the rule runs from (a seizure, a decision received, a hearing date), under the rule set in force on the case's
+    /// receipt date; null when no set in force then has the rule. Loads the rule sets when none are loaded yet.
+    /// </summary>
+    public async Task<StoredDeadline?> CreateFromEventAsync(StoredCase storedCase, string code, DateTimeOffset start, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(storedCase);
+        _ruleSets ??= await store.GetAllAsync(cancellationToken);
+        return Resolve(code, storedCase.ReceivedAt) is { } resolved ? FromRule(resolved, storedCase.Id, taskId: null, start, now) : null;
+    }
+
     /// <summary>The deadline for the task <paramref name="taskId"/> opened at <paramref name="now"/>, or null when it has none.</summary>
     public StoredDeadline? Create(Guid caseId, DateTimeOffset? receivedAt, Guid taskId, UserTaskInfo info, DateTimeOffset now)
     {
@@ -103,7 +115,7 @@ public sealed class StatutoryDeadlineFactory(RuleSetStore store, IBusinessCalend
             CaseId = caseId,
             TaskId = taskId,
             Name = rule.NameZh,
-            Rule = rule.Duration.ToString(),
+            Rule = rule.Period,
             RuleCode = rule.Code,
             RuleSetId = resolved.RuleSet.Id,
             LegalBasis = rule.LegalBasis,

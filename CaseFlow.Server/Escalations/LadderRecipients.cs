@@ -17,11 +17,14 @@ internal sealed class LadderRecipients(IReadOnlyList<StoredUser> users, Deputies
         IEnumerable<string> names;
         if (string.Equals(role, EscalationLadder.AssigneeRole, StringComparison.OrdinalIgnoreCase))
         {
-            names = task?.Assignee is { } assignee ? [assignee] : Members(task?.CandidateGroupList ?? []);
+            // A case-level period (no task: the PPR decision period, the police's O310 periods) is the handling office's.
+            names = task?.Assignee is { } assignee ? [assignee]
+                : task is not null ? Members(task.CandidateGroupList)
+                : officeId is not null ? Members([officeId]) : [];
         }
         else
         {
-            var group = Members([role]).ToList();
+            var group = Members([GroupOf(role, officeId)]).ToList();
             var ofOffice = officeId is null ? [] : group.Where(n => InGroup(n, officeId)).ToList();
             names = ofOffice.Count > 0 ? ofOffice : group;
         }
@@ -35,6 +38,20 @@ internal sealed class LadderRecipients(IReadOnlyList<StoredUser> users, Deputies
     /// <summary>The user <paramref name="userName"/> (or their deputy while away); empty for null or an unknown name.</summary>
     public IEnumerable<StoredUser> Person(string? userName) =>
         userName is null ? [] : users.Where(u => u.UserName == deputies.Resolve(userName));
+
+    /// <summary>Role <c>office</c> is the case's office group, <c>office-head</c> its head (所长; the bureau's chief when the case has no office yet); any other role is a group name.</summary>
+    public static string GroupOf(string role, string? officeId) => role switch
+    {
+        OfficeRole => officeId ?? Cases.OfficeHolders.BureauChief,
+        OfficeHeadRole => officeId is null ? Cases.OfficeHolders.BureauChief : Cases.OfficeHolders.OfficeHead(officeId),
+        _ => role,
+    };
+
+    /// <summary>The escalation role naming the case's office.</summary>
+    public const string OfficeRole = "office";
+
+    /// <summary>The escalation role naming the head of the case's office (所长).</summary>
+    public const string OfficeHeadRole = "office-head";
 
     /// <summary>Members of any of <paramref name="groups"/>.</summary>
     public IEnumerable<string> Members(IReadOnlyList<string> groups) =>

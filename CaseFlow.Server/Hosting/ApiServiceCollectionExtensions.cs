@@ -38,6 +38,9 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<RuleSetStore>();
         services.AddScoped<StatutoryDeadlineFactory>();
         services.AddScoped<DeadlineOperations>();
+        services.AddScoped<CaseMeasureRecorder>();
+        services.AddScoped<CaseDeadlineCommands>();
+        services.AddScoped<LimitationWarnings>();
         services.AddScoped<ProcessPublisher>();
         services.AddScoped<LetterTemplateStore>();
         services.AddScoped<LetterRenderer>();
@@ -87,6 +90,7 @@ public static class ApiServiceCollectionExtensions
         app.MapCalendarApi();
         app.MapRuleSetsApi();
         app.MapDeadlinesApi();
+        app.MapCaseMeasuresApi();
         app.MapCalendarYearsApi();
         app.MapAbsencesApi();
         app.MapPointsApi();

@@ -20,16 +20,31 @@ public sealed record ReportSummary
     /// <summary>Complaints received in the period and accepted (受理) by its end.</summary>
     public int Accepted { get; init; }
 
-    /// <summary>Items received in the period and closed (办结) by its end.</summary>
+    /// <summary>Items received in the period and handled (办结) by its end; a report is handled at the 立案 decision.</summary>
     public int Closed { get; init; }
 
     /// <summary>办结率: closed ÷ received, percent with one decimal; null when nothing was received.</summary>
     public decimal? ClosureRate { get; init; }
 
+    /// <summary>其它X件正在办理: items received in the period and not handled by its end.</summary>
+    public int InProgress { get; init; }
+
+    /// <summary>前端化解: complaints of the period settled before they were dispatched to an office (the business resolved them first).</summary>
+    public int ResolvedBeforeDispatch { get; init; }
+
+    /// <summary>前端化解率: resolved before dispatch ÷ received, percent with one decimal; null when nothing was received.</summary>
+    public decimal? ResolvedBeforeDispatchRate { get; init; }
+
+    /// <summary>按期办结: items, not deadlines (see <see cref="OnTimeFigures"/>).</summary>
     public required OnTimeFigures OnTime { get; init; }
 
     /// <summary>按期办结率: met ÷ due, percent with one decimal; null when nothing fell due.</summary>
     public decimal? OnTimeRate { get; init; }
+
+    public required MediationFigures Mediation { get; init; }
+
+    /// <summary>调解成功率: succeeded ÷ concluded, percent with one decimal; null when no mediation ended.</summary>
+    public decimal? MediationSuccessRate { get; init; }
 
     public required SatisfactionFigures Satisfaction { get; init; }
 
@@ -44,6 +59,18 @@ public sealed record ReportSummary
 
     /// <summary>立案: enforcement cases opened in the period.</summary>
     public int CasesOpened { get; init; }
+
+    /// <summary>简易程序: penalties decided on the spot in the period (the filing period <c>ppr.simple-filing</c> opened).</summary>
+    public int SimpleProcedureCases { get; init; }
+
+    /// <summary>罚没款 of the penalty decisions made in the period.</summary>
+    public required PenaltyFigures Penalties { get; init; }
+
+    /// <summary>罚没款 in yuan (fines and confiscations).</summary>
+    public decimal FinesAndConfiscations { get; init; }
+
+    /// <summary>The same in 万元, rounded to two decimals.</summary>
+    public decimal FinesAndConfiscationsWan { get; init; }
 
     /// <summary>移送公安: cases transferred to the police in the period.</summary>
     public int TransferredToPolice { get; init; }

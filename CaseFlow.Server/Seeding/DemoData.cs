@@ -19,10 +19,23 @@ public static class DemoData
         ("intake", "受理员 张敏", Auth.Roles.Intake, "intake"),
         ("handler1", "办案员 李强（城关所）", Auth.Roles.Handler, "office-1"),
         ("handler2", "办案员 王芳（开发区所）", Auth.Roles.Handler, "office-2"),
-        ("chief", "科长 赵刚", Auth.Roles.Supervisor, "supervisors,office-1,office-2"),
+        // The chief holds the bureau's offices (正职负责人, a 局负责人, and 所长 of both offices, as in a small county bureau);
+        // the deputies make the heads a body for collective discussion (PPR Art. 60, 64). They are not in "supervisors":
+        // that group receives the 督办 escalations of cases without an office, which stay with the chief.
+        ("chief", "局长 赵刚", Auth.Roles.Supervisor, "supervisors,office-1,office-2,bureau-chief,bureau-heads,office-1-head,office-2-head"),
+        ("deputy1", "副局长 钱明", Auth.Roles.Supervisor, "bureau-heads"),
+        ("deputy2", "副局长 孙丽", Auth.Roles.Supervisor, "bureau-heads"),
         ("legal", "法制员 陈静", Auth.Roles.LegalOfficer, "legal"),
         ("admin", "系统管理员", Auth.Roles.Admin, ""),
     ];
+
+    /// <summary>The groups of <paramref name="groups"/> (comma-separated) that <paramref name="user"/> does not have yet.</summary>
+    public static IReadOnlyList<string> MissingGroups(StoredUser user, string groups)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(groups);
+        return groups.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Except(user.GroupList, StringComparer.Ordinal).ToList();
+    }
 
     public static StoredUser CreateUser((string UserName, string DisplayName, string Roles, string Groups) user, string passwordHash) => new()
     {

@@ -92,9 +92,15 @@ internal sealed class StartupSeeder(
 
         foreach (var user in DemoData.Users)
         {
-            if (await db.Users.FindAsync([user.UserName], cancellationToken) is null)
+            var stored = await db.Users.FindAsync([user.UserName], cancellationToken);
+            if (stored is null)
             {
                 db.Users.Add(DemoData.CreateUser(user, PasswordHasher.Hash(DemoData.Password)));
+            }
+            else if (stored.IsDemo && DemoData.MissingGroups(stored, user.Groups) is { Count: > 0 } missing)
+            {
+                // A demo directory seeded before the head offices existed (bureau-chief, bureau-heads, office-N-head) gains them.
+                stored.Groups = string.Join(',', stored.GroupList.Concat(missing));
             }
         }
 

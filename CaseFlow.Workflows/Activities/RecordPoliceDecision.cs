@@ -7,7 +7,8 @@ namespace CaseFlow.Workflows.Activities;
 
 /// <summary>
 /// Records how a transfer to the police ended: sets variable <c>policeDecision</c> (<c>accepted</c>,
-/// <c>declined-upheld</c>, <c>not-approved</c>) for the calling process and adds a timeline entry.
+/// <c>declined-upheld</c>, <c>not-approved</c>) for the calling process and adds a timeline entry: <c>PoliceDecisionRecorded</c>
+/// for the police's answer, <c>TransferNotApproved</c> for the chief's refusal.
 /// </summary>
 [Activity("Case", "记录移送结果", "Records how the transfer to the police ended in variable policeDecision (accepted, declined-upheld, not-approved) and on the case timeline.",
     DisplayNameEn = "Record police decision", DescriptionZh = "记录移送公安机关的结果（变量 policeDecision：accepted、declined-upheld、not-approved）并写入案件时间线。")]
@@ -37,10 +38,12 @@ public sealed class RecordPoliceDecision : IActivity
         var text = Decision switch
         {
             PoliceDecision.Accepted => "公安机关决定立案，案件已移送",
-            PoliceDecision.DeclinedUpheld => "公安机关不予立案（复议未改变），依《行政执法机关移送涉嫌犯罪案件的规定》第十条回到行政处罚程序",
-            _ => "正职负责人不批准移送，不予批准的理由已记录在案（第五条第二款）",
+            PoliceDecision.DeclinedUpheld => "公安机关不予立案（复议未改变），依《行政执法机关移送涉嫌犯罪案件的规定》第十条由本机关依法处理",
+            _ => "本机关正职负责人不批准移送（非公安机关决定），不予批准的理由已记录在案（第五条第二款）",
         };
         context.SetVariable(DecisionVariable, JsonValue.Create(Code(Decision)));
-        context.AddEffect(new CaseTimelineEffect(context.ElementId, "PoliceDecisionRecorded", string.IsNullOrWhiteSpace(Reason) ? text : $"{text}。理由：{Reason.Trim()}"));
+        // The chief's refusal is this authority's decision, not the police's: a timeline event of its own tells them apart.
+        var @event = Decision == PoliceDecision.NotApproved ? "TransferNotApproved" : "PoliceDecisionRecorded";
+        context.AddEffect(new CaseTimelineEffect(context.ElementId, @event, string.IsNullOrWhiteSpace(Reason) ? text : $"{text}。理由：{Reason.Trim()}"));
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CaseFlow.Workflows.Calendar;
 
 namespace CaseFlow.Workflows.Deadlines;
@@ -42,6 +43,13 @@ public sealed record DeadlineRule
     /// <summary>Kinds of time the statute excludes from the period; a deadline may be suspended only for these.</summary>
     public IReadOnlyList<IntervalKind> ExcludedIntervals { get; init; } = [];
 
+    /// <summary>
+    /// A lead time rather than a period: the deadline falls <see cref="Amount"/> before the start event, not after it
+    /// (the hearing notice is served "在举行听证的七日前", APL Art. 64: at the latest on the day from which
+    /// <see cref="Amount"/> units run out on the hearing day).
+    /// </summary>
+    public bool CountsBack { get; init; }
+
     /// <summary>The start event that counts from the case's receipt.</summary>
     public const string ReceiptEvent = "receipt";
 
@@ -55,13 +63,28 @@ public sealed record DeadlineRule
     public bool CountsFromReceipt => string.Equals(StartEvent, ReceiptEvent, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The period as a business duration (<c>7wd</c>, <c>60d</c>, <c>PT24H</c>).</summary>
+    /// <remarks>A month period has no fixed length: it is counted by <see cref="DeadlineArithmetic"/>; see <see cref="PeriodText"/>.</remarks>
+    [JsonIgnore]
     public BusinessDuration Duration => ToDuration(Amount);
 
     /// <summary><paramref name="amount"/> in this rule's unit as a business duration.</summary>
+    /// <exception cref="InvalidOperationException">The unit is months, which no business duration expresses.</exception>
     public BusinessDuration ToDuration(int amount) => Unit switch
     {
         DeadlineUnit.WorkingDays => new BusinessDuration(DurationUnit.WorkingDays, amount, TimeSpan.Zero),
         DeadlineUnit.CalendarDays => new BusinessDuration(DurationUnit.CalendarDays, amount, TimeSpan.Zero),
-        _ => new BusinessDuration(DurationUnit.Exact, 0, TimeSpan.FromHours(amount)),
+        DeadlineUnit.Hours => new BusinessDuration(DurationUnit.Exact, 0, TimeSpan.FromHours(amount)),
+        _ => throw new InvalidOperationException($"A period of {amount} months has no fixed length; count it with DeadlineArithmetic."),
     };
+
+    /// <summary>
+    /// <paramref name="amount"/> in this rule's unit as text: <c>7wd</c>, <c>60d</c>, <c>PT24H</c>, <c>P3M</c> for months,
+    /// with a leading <c>-</c> for a lead time (<c>-7wd</c>). Stored on the deadline as its rule.
+    /// </summary>
+    public string PeriodText(int amount) =>
+        (CountsBack ? "-" : "") + (Unit == DeadlineUnit.Months ? $"P{amount}M" : ToDuration(amount).ToString());
+
+    /// <summary>The period as text (<see cref="PeriodText"/>).</summary>
+    [JsonIgnore]
+    public string Period => PeriodText(Amount);
 }

@@ -81,7 +81,12 @@ public static partial class DeadlineRuleSetValidator
             Required(rule.LegalBasis, $"{at}.legalBasis", Add);
             Required(rule.StartEvent, $"{at}.startEvent", Add);
             CheckEnum(rule.Unit, $"{at}.unit", Add);
-            var maxAmount = rule.Unit == DeadlineUnit.Hours ? BusinessDuration.MaxDays * 24 : BusinessDuration.MaxDays;
+            var maxAmount = rule.Unit switch
+            {
+                DeadlineUnit.Hours => BusinessDuration.MaxDays * 24,
+                DeadlineUnit.Months => BusinessDuration.MaxDays / 30,
+                _ => BusinessDuration.MaxDays,
+            };
             if (rule.Amount < 1 || rule.Amount > maxAmount)
             {
                 Add($"{at}.amount", $"amount must be between 1 and {maxAmount}.");
@@ -112,9 +117,20 @@ public static partial class DeadlineRuleSetValidator
 
             if (rule.Extension is { } extension)
             {
-                if (extension.MaxExtensions < 1 || extension.MaxExtensions > MaxExtensions)
+                if (extension.MaxExtensions is < 1 || extension.MaxExtensions > MaxExtensions)
                 {
                     Add($"{at}.extension.maxExtensions", $"maxExtensions must be between 1 and {MaxExtensions} (leave extension out when none is allowed).");
+                }
+
+                if (extension.MaxExtensions is null && !extension.LaterAmountSetByApprover)
+                {
+                    // Without a cap, only a collective body choosing each length (PPR Art. 64) keeps extensions lawful.
+                    Add($"{at}.extension.maxExtensions", $"maxExtensions must be between 1 and {MaxExtensions}; it may be left out only when later extensions are set by their approver (laterAmountSetByApprover).");
+                }
+
+                if (extension.LaterAmountSetByApprover && extension.LaterApprover is null)
+                {
+                    Add($"{at}.extension.laterApprover", "laterAmountSetByApprover needs a laterApprover (the collective decision that sets the reasonable period).");
                 }
 
                 if (extension.Amount < 1 || extension.Amount > maxAmount)

@@ -11,4 +11,11 @@ public enum DeadlineUnit
 
     /// <summary>小时: elapsed hours (O310 Art. 5(2) "24小时内").</summary>
     Hours,
+
+    /// <summary>
+    /// 月 (and 年 as 12 months): the period ends on the corresponding day of the last month, or that month's last day
+    /// when it has none (Civil Code Art. 202), rolled like calendar days when it ends on a holiday. Used for "三个月"
+    /// (applying to the court, PPR Art. 76) and the limitation periods (APL Art. 36; O121 Art. 16(4)).
+    /// </summary>
+    Months,
 }

@@ -17,4 +17,10 @@ public enum IntervalKind
 
     /// <summary>在线消费纠纷解决: the business resolves first (rules.md §1.4).</summary>
     Odr,
+
+    /// <summary>权利人辨认或者鉴别: identification of goods by the rights-holder (PPR Art. 18, 64).</summary>
+    Identification,
+
+    /// <summary>责令退还多收价款: the period given to refund overcharged prices (PPR Art. 64).</summary>
+    RefundOrder,
 }

@@ -19,3 +19,9 @@ public sealed record RegulatorReceiptEffect(string ElementId) : WorkflowEffect(E
 /// <param name="Description">The facts of the new case.</param>
 /// <param name="IdempotencyKey">Stable per (instance, element, token), so a re-run never opens it twice.</param>
 public sealed record OpenLinkedCaseEffect(string ElementId, string Kind, string Subject, string Description, string IdempotencyKey) : WorkflowEffect(ElementId);
+
+/// <summary>A person decided on a proposed duplicate report (see <see cref="Activities.RecordDuplicateDecision"/>).</summary>
+/// <param name="ElementId">The service task that asked for it.</param>
+/// <param name="Decision">Merged, linked or rejected.</param>
+/// <param name="Note">The decider's note, or null.</param>
+public sealed record DuplicateDecisionEffect(string ElementId, Cases.DuplicateDecision Decision, string? Note) : WorkflowEffect(ElementId);

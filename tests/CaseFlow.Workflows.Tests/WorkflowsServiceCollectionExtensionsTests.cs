@@ -24,7 +24,7 @@ public class WorkflowsServiceCollectionExtensionsTests
         Assert.IsType<BpmnParser>(provider.GetRequiredService<IBpmnParser>());
         Assert.IsType<ProcessGraphCache>(provider.GetRequiredService<IProcessGraphCache>());
         Assert.IsType<JintExpressionEvaluator>(provider.GetRequiredService<IExpressionEvaluator>());
-        Assert.Equal(10, provider.GetRequiredService<IActivityRegistry>().Descriptors.Count);
+        Assert.Equal(11, provider.GetRequiredService<IActivityRegistry>().Descriptors.Count);
         Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
         Assert.Equal(42, provider.GetRequiredService<IOptions<WorkflowEngineOptions>>().Value.MaxStepsPerCommand);
     }

@@ -28,7 +28,26 @@ public sealed record CaseResponse(
     CaseLegalTexts? LegalTexts = null,
     CaseSourceRequest? Source = null,
     string? ChannelName = null,
-    bool Anonymous = false);
+    bool Anonymous = false,
+    string? ConductDate = null,
+    bool ConductSeriousHarm = false,
+    CasePenaltyResponse? Penalty = null);
+
+/// <summary>
+/// The penalty's amounts as numbers (罚没款) and the late-payment surcharge (加处罚款, 3% of the fine a day after the
+/// payment period, at most the fine; APL Art. 72) as of the payment or, while unpaid, today.
+/// </summary>
+public sealed record CasePenaltyResponse(
+    decimal? FineAmount,
+    decimal? ConfiscationAmount,
+    DateTimeOffset? DecidedAt,
+    string? PaymentDueDate,
+    DateTimeOffset? PaidAt,
+    int DaysLate,
+    decimal Surcharge,
+    bool SurchargeCapped,
+    string? SurchargeAsOf,
+    string LegalBasis);
 
 /// <summary>
 /// How a case relates to others and to jurisdiction: the parent (the other half of a mixed submission, or the

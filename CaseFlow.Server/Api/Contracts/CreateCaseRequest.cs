@@ -4,7 +4,9 @@ namespace CaseFlow.Server.Api.Contracts;
 /// <remarks>
 /// Only what identifies the matter is required (kind, channel, the facts, and for a complaint the respondent); every
 /// other Art. 10 material that is missing is registered as a warning for the acceptance decision (O121 Art. 15–16),
-/// never refused at the door. <c>Complainant</c> may be omitted for an anonymous report.
+/// never refused at the door. <c>Complainant</c> may be omitted for an anonymous report. <c>ConductDate</c> (the day of
+/// the conduct, or when the complainant knew of the harm) lets the limitation periods be checked (APL Art. 36, O121
+/// Art. 16(4)); it only ever raises a warning.
 /// </remarks>
 public sealed record CreateCaseRequest(
     string? Kind,
@@ -17,7 +19,8 @@ public sealed record CreateCaseRequest(
     string? Description,
     decimal? AmountInvolved,
     bool? Odr = null,
-    CaseSourceRequest? Source = null);
+    CaseSourceRequest? Source = null,
+    DateOnly? ConductDate = null);
 
 /// <summary>The complainant or reporter (Art. 10: real name, phone and address); every field may be missing at registration.</summary>
 /// <remarks><c>IdNumber</c> (居民身份证号码) is optional and stored encrypted.</remarks>

@@ -24,6 +24,6 @@ internal sealed class DeadlineConfiguration : IEntityTypeConfiguration<StoredDea
 
         // The escalation sweep asks "which running ladders need attention by now", oldest first.
         builder.HasIndex(d => new { d.State, d.NextStepAt }).HasDatabaseName("IX_Deadlines_State_NextStepAt");
-        builder.HasIndex(d => d.DueAt).HasDatabaseName("IX_Deadlines_DueAt"); // the on-time rate counts deadlines due in a period
+        builder.HasIndex(d => d.DueAt).HasDatabaseName("IX_Deadlines_DueAt"); // deadlines by due instant (overdue lists, calendar impact)
     }
 }

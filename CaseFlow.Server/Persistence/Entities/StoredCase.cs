@@ -108,6 +108,30 @@ public sealed class StoredCase
     /// <summary>When the case was handed to the police (移送公安).</summary>
     public DateTimeOffset? TransferredAt { get; set; }
 
+    /// <summary>When the case was first decided (作出处理决定, including a simple-procedure decision on the spot).</summary>
+    public DateTimeOffset? DecidedAt { get; set; }
+
+    /// <summary>
+    /// 违法行为发生日 (for a continuing conduct, the day it ended; APL Art. 36) or, for a complaint, the day the
+    /// complainant knew or should have known of the harm (O121 Art. 16(4)). The limitation warnings count from it.
+    /// </summary>
+    public DateOnly? ConductDate { get; set; }
+
+    /// <summary>The conduct involves life, health or financial safety and harm resulted: the five-year limitation applies (APL Art. 36).</summary>
+    public bool ConductSeriousHarm { get; set; }
+
+    /// <summary>The fine decided (罚款), in yuan, as a number.</summary>
+    public decimal? FineAmount { get; set; }
+
+    /// <summary>Illegal gains and property confiscated (没收违法所得、没收非法财物), in yuan, as a number.</summary>
+    public decimal? ConfiscationAmount { get; set; }
+
+    /// <summary>When the penalty decision with <see cref="FineAmount"/> and <see cref="ConfiscationAmount"/> was made; the statistics count 罚没款 from it.</summary>
+    public DateTimeOffset? PenaltyDecidedAt { get; set; }
+
+    /// <summary>When the fine was paid (or collected on the spot); the late-payment surcharge stops counting then.</summary>
+    public DateTimeOffset? FinePaidAt { get; set; }
+
     /// <summary>Moves the case to <paramref name="target"/>, refusing transitions the procedure does not allow.</summary>
     /// <exception cref="CaseTransitionException">The transition is not allowed from the current status.</exception>
     public void ChangeStatus(CaseStatus target, DateTimeOffset at)
@@ -141,6 +165,11 @@ public sealed class StoredCase
         if (target == CaseStatus.Transferred)
         {
             TransferredAt ??= at;
+        }
+
+        if (target == CaseStatus.Decided)
+        {
+            DecidedAt ??= at;
         }
     }
 }

@@ -74,12 +74,11 @@ public sealed class CaseDeadlineLadderTests
         Assert.Single(await app.EscalationsAsync(caseId), e => e.DeadlineId == deadlineId && e.Kind == EscalationKind.Warning);
     }
 
-    /// <summary>An enforcement case filed and put on the general procedure: its decision period (a case-level deadline) runs.</summary>
+    /// <summary>An enforcement case filed (so on the general procedure): its decision period (a case-level deadline) runs.</summary>
     private static async Task<(EnforcementSteps Steps, string CaseId, Guid DeadlineId, DateOnly Due)> OpenDecisionPeriodAsync(LadderApp app)
     {
         var steps = new EnforcementSteps(app);
         var caseId = await steps.OpenCaseAsync();
-        await steps.CompleteAsync("handler1", caseId, "chooseProcedure", "general");
         var decision = await steps.DeadlineAsync(caseId, "ppr.decision");
         return (steps, caseId, Guid.Parse((string)decision["id"]!), DateOnly.ParseExact((string)decision["dueDate"]!, "yyyy-MM-dd", CultureInfo.InvariantCulture));
     }

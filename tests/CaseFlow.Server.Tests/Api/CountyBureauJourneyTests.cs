@@ -51,9 +51,8 @@ public sealed class CountyBureauJourneyTests(CaseFlowApp app) : IClassFixture<Ca
             legalBasis = "《中华人民共和国食品安全法》第三十四条",
             proposedHandler1 = "李强",
             proposedHandler2 = "王芳",
-            headApproval = "局长 孙伟",
         });
-        await handler.StepAsync(reportId, "chooseProcedure", "general");
+        await chief.StepAsync(reportId, "approveFiling", "approve");
         await handler.StepAsync(reportId, "investigate", "concluded", new { evidence = "现场检查笔录、照片、进货单据", investigationReport = "当事人销售超过保质期的食品，涉嫌犯罪" });
         await legal.StepAsync(reportId, "review", "approve", new { reviewOpinion = "涉嫌生产、销售不符合安全标准的食品罪，应当移送" });
         await handler.StepAsync(reportId, "serveNotice", "served", new { noticeNumber = "城市监罚告〔2026〕12号", proposedPenalty = "没收违法所得并处罚款五万元" });
@@ -71,6 +70,7 @@ public sealed class CountyBureauJourneyTests(CaseFlowApp app) : IClassFixture<Ca
         await handler.StepAsync(reportId, "handOver", "handover", new { policeAgency = "城关区公安分局", policeEmail = "police@example.org" });
         var decision = await chief.PostAsJsonAsync("/api/messages", new { name = "police-decision", correlationKey = number, variables = new { accepted = true, reason = "已立案侦查" } });
         Assert.Equal(HttpStatusCode.OK, decision.StatusCode);
+        await handler.StepAsync(reportId, "handOverGoods", "handed-over");
         await chief.StepAsync(reportId, "closeCase", "closed", new { closingGround = "已移送司法机关（第七十七条第四项）" });
         var closedReport = await chief.GetCaseAsync(reportId);
         Assert.Equal("closed", (string)closedReport["status"]!);
@@ -90,7 +90,7 @@ public sealed class CountyBureauJourneyTests(CaseFlowApp app) : IClassFixture<Ca
         Assert.Equal(1, (int)summary["casesOpened"]!);
         Assert.Equal(1, (int)summary["transferredToPolice"]!);
         var narrative = (string)summary["narrative"]!;
-        Assert.Contains("共受理各类投诉举报2件（其中投诉1件，举报1件），办结2件，办结率100.0%，为消费者挽回经济损失0.12万元", narrative, StringComparison.Ordinal);
+        Assert.Contains("共受理各类投诉举报2件（其中投诉1件，举报1件），办结2件，办结率100.0%，为消费者挽回经济损失1200元", narrative, StringComparison.Ordinal);
         Assert.Contains("立案查处各类违法案件1件", narrative, StringComparison.Ordinal);
         Assert.Contains("共向公安机关移送涉刑违法案件1件（其中食品1件）", narrative, StringComparison.Ordinal);
     }

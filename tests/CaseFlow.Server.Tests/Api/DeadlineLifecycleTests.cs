@@ -11,6 +11,7 @@ namespace CaseFlow.Server.Tests.Api;
 public sealed class DeadlineLifecycleTests(FakeClockCaseFlowApp app) : IClassFixture<FakeClockCaseFlowApp>
 {
     private static readonly BusinessCalendar Calendar = new();
+    private static readonly string[] ChiefAndDeputy = ["chief", "deputy1"];
 
     [Fact]
     public async Task SuspendForTesting_ThreeWorkingDays_ThenResume_MovesDueDateByThreeWorkingDays()
@@ -60,8 +61,9 @@ public sealed class DeadlineLifecycleTests(FakeClockCaseFlowApp app) : IClassFix
         var missing = await chief.PostAsJsonAsync(path, new { reason = "案情复杂", approval = "Boss" });
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
         var errors = (await missing.ReadObjectAsync())["errors"]!.AsObject();
-        Assert.True(errors.ContainsKey("approvedBy") && errors.ContainsKey("approval"));
-        Assert.Equal(HttpStatusCode.Conflict, (await chief.PostAsJsonAsync(path, new { reason = "案情复杂", approvedBy = "局务会", approval = "CollectiveDecision" })).StatusCode);
+        Assert.True(errors.ContainsKey("approval"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientForAsync("admin")).PostAsJsonAsync(path, new { reason = "案情复杂", approval = "OfficeHead" })).StatusCode); // not a head
+        Assert.Equal(HttpStatusCode.Conflict, (await chief.PostAsJsonAsync(path, new { reason = "案情复杂", approval = "CollectiveDecision", discussion = new { participants = ChiefAndDeputy, conclusion = "同意延期", date = Calendar.ToLocalDate(app.Clock.GetUtcNow()).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) } })).StatusCode);
 
         var first = await chief.PostAsJsonAsync(path, new { reason = "案情复杂", approvedBy = "局长 孙伟", approval = "OfficeHead" });
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
@@ -72,7 +74,7 @@ public sealed class DeadlineLifecycleTests(FakeClockCaseFlowApp app) : IClassFix
         Assert.Equal(Calendar.AddWorkingDays(dueBefore, 15), Date(extended));
         var extension = Assert.Single(extended["extensions"]!.AsArray())!;
         Assert.Equal("OfficeHead", (string)extension["approval"]!);
-        Assert.Equal("局长 孙伟", (string)extension["approvedBy"]!);
+        Assert.Equal("局长 赵刚（chief）", (string)extension["approvedBy"]!); // the signed-in head, from the directory, not the typed name
         Assert.Contains((await chief.GetCaseAsync(caseId))["timeline"]!.AsArray(), e => (string)e!["event"]! == "DeadlineExtended" && (string)e["actor"]! == "chief");
     }
 
@@ -80,12 +82,12 @@ public sealed class DeadlineLifecycleTests(FakeClockCaseFlowApp app) : IClassFix
     public async Task Extend_TwiceAtOnce_GrantsOnlyTheOneExtensionAllowed()
     {
         var chief = await app.ClientForAsync("chief");
-        var admin = await app.ClientForAsync("admin");
+        var deputy = await app.ClientForAsync("deputy1");
         var (caseId, deadline) = await VerificationDeadlineAsync();
         var path = $"/api/cases/{caseId}/deadlines/{deadline["id"]}/extend";
-        var body = new { reason = "案情复杂", approvedBy = "局长 孙伟", approval = "OfficeHead" };
+        var body = new { reason = "案情复杂", approval = "OfficeHead" };
 
-        var answers = await Task.WhenAll(chief.PostAsJsonAsync(path, body), admin.PostAsJsonAsync(path, body));
+        var answers = await Task.WhenAll(chief.PostAsJsonAsync(path, body), deputy.PostAsJsonAsync(path, body));
 
         Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
         Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Conflict);

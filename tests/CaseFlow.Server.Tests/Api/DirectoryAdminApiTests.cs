@@ -17,7 +17,8 @@ public sealed class DirectoryAdminApiTests(CaseFlowApp app) : IClassFixture<Case
 
         var chief = users.Single(u => (string)u!["userName"]! == "chief")!;
         Assert.Equal(["Supervisor"], chief["roles"]!.AsArray().Select(r => (string)r!));
-        Assert.Equal(["supervisors", "office-1", "office-2"], chief["groups"]!.AsArray().Select(g => (string)g!));
+        Assert.Equal(["supervisors", "office-1", "office-2", "bureau-chief", "bureau-heads", "office-1-head", "office-2-head"], chief["groups"]!.AsArray().Select(g => (string)g!));
+        Assert.Equal(["bureau-heads"], users.Single(u => (string)u!["userName"]! == "deputy1")!["groups"]!.AsArray().Select(g => (string)g!));
         Assert.False((bool)chief["disabled"]!);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientForAsync("chief")).GetAsync("/api/admin/users")).StatusCode);
     }

@@ -27,7 +27,7 @@ public sealed class EnforcementHearingTests(EnforcementClockApp app) : IClassFix
         Assert.Equal("running", (string)resumed["state"]!);
         Assert.Equal("2026-10-12", (string)resumed["dueDate"]!);
         Assert.NotNull(Assert.Single(resumed["suspensions"]!.AsArray())!["resumedAt"]);
-        await steps.CompleteAsync("chief", caseId, "decide", "penalty", new { penaltyDecision = "罚款五万元", decisionNumber = "城市监罚〔2026〕13号" });
+        await steps.CompleteAsync("chief", caseId, "decide", "penalty", EnforcementSteps.Penalty("罚款五万元", "城市监罚〔2026〕13号"));
         Assert.Equal("decided", (string)(await steps.CaseAsync(caseId))["status"]!);
     }
 }

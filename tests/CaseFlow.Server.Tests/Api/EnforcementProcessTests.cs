@@ -10,6 +10,10 @@ namespace CaseFlow.Server.Tests.Api;
 /// </summary>
 public sealed class EnforcementProcessTests(EnforcementClockApp app) : IClassFixture<EnforcementClockApp>
 {
+    private static readonly string[] ChiefAlone = ["chief"];
+    private static readonly string[] ChiefAndHandler = ["chief", "handler1"];
+    private static readonly string[] AllHeads = ["chief", "deputy1", "deputy2"];
+
     private readonly EnforcementSteps steps = new(app);
 
     [Fact]
@@ -18,7 +22,7 @@ public sealed class EnforcementProcessTests(EnforcementClockApp app) : IClassFix
         var caseId = await steps.OpenCaseAsync();
         Assert.Equal("filed", (string)(await steps.CaseAsync(caseId))["status"]!);
 
-        await steps.CompleteAsync("handler1", caseId, "chooseProcedure", "general");
+        // A case opened (立案) is on the general procedure: the decision period runs from the start.
         var decision = await steps.DeadlineAsync(caseId, "ppr.decision");
         Assert.Equal("2026-10-08", (string)decision["dueDate"]!); // 07-03 + 90 days = Thu 10-01, National Day → 10-08
         Assert.Equal("running", (string)decision["state"]!);
@@ -37,9 +41,24 @@ public sealed class EnforcementProcessTests(EnforcementClockApp app) : IClassFix
         Assert.Equal("2026-07-10", (string)(await steps.DeadlineAsync(caseId, "ppr.party-statement"))["dueDate"]!); // 5 working days
         await steps.CompleteAsync("handler1", caseId, "partyStatement", "statement", new { statementSummary = "请求从轻处罚" });
 
-        await steps.CompleteAsync("chief", caseId, "decide", "penalty", new { penaltyDecision = "罚款五万元", decisionNumber = "城市监罚〔2026〕12号" });
+        // The decision is the heads': a handler is refused (403), and a penalty needs their collective discussion on record.
+        var handler = await app.ClientForAsync("handler1");
+        var decideTask = (string)(await steps.TaskAsync("chief", caseId, "decide"))["id"]!;
+        Assert.Equal(HttpStatusCode.Forbidden, (await handler.PostAsync($"/api/tasks/{decideTask}/claim", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await handler.CompleteAsync(decideTask, "penalty", EnforcementSteps.Penalty("罚款五万元", "X"))).StatusCode);
+        var chief = await app.ClientForAsync("chief");
+        var alone = await chief.CompleteAsync(decideTask, "penalty", new { penaltyDecision = "罚款五万元", decisionNumber = "城市监罚〔2026〕12号", discussionParticipants = ChiefAlone, discussionConclusion = "同意", discussionDate = "2026-07-03" });
+        Assert.Equal(HttpStatusCode.BadRequest, alone.StatusCode);
+        Assert.True((await alone.ReadObjectAsync())["errors"]!.AsObject().ContainsKey("variables.discussionParticipants"));
+        var outsider = await chief.CompleteAsync(decideTask, "penalty", new { penaltyDecision = "罚款五万元", decisionNumber = "城市监罚〔2026〕12号", discussionParticipants = ChiefAndHandler, discussionConclusion = "同意", discussionDate = "2026-07-03" });
+        Assert.Equal(HttpStatusCode.BadRequest, outsider.StatusCode);
+
+        await steps.CompleteAsync("chief", caseId, "decide", "penalty", EnforcementSteps.Penalty("罚款五万元", "城市监罚〔2026〕12号"));
         var decided = await steps.CaseAsync(caseId);
         Assert.Equal("decided", (string)decided["status"]!);
+        var discussion = Assert.Single(decided["timeline"]!.AsArray(), e => (string)e!["event"]! == "CollectiveDiscussion")!;
+        Assert.Contains("局长 赵刚、副局长 钱明", (string)discussion["details"]!, StringComparison.Ordinal);
+        Assert.Contains("2026-07-03", (string)discussion["details"]!, StringComparison.Ordinal);
         Assert.Equal("met", (string)(await steps.DeadlineAsync(caseId, "ppr.decision"))["state"]!);
         Assert.Equal("2026-07-14", (string)(await steps.DeadlineAsync(caseId, "ppr.service"))["dueDate"]!);      // 7 working days
         Assert.Equal("2026-07-31", (string)(await steps.DeadlineAsync(caseId, "ppr.publication"))["dueDate"]!);  // 20 working days
@@ -59,75 +78,51 @@ public sealed class EnforcementProcessTests(EnforcementClockApp app) : IClassFix
     }
 
     [Fact]
-    public async Task DecisionPeriod_FirstExtensionByTheHead_FurtherOnesOnlyByCollectiveDecision()
+    public async Task DecisionPeriod_FirstExtensionByAHead_FurtherOnesByCollectiveDiscussionForTheReasonablePeriodItSets()
     {
         var chief = await app.ClientForAsync("chief");
         var caseId = await steps.OpenCaseAsync();
-        await steps.CompleteAsync("handler1", caseId, "chooseProcedure", "general");
         var path = $"/api/cases/{caseId}/deadlines/{(await steps.DeadlineAsync(caseId, "ppr.decision"))["id"]}/extend";
+        var discussion = new { participants = AllHeads, conclusion = "案情特别复杂，同意继续延期", date = "2026-07-03" };
 
-        var collectiveFirst = await chief.PostAsJsonAsync(path, new { reason = "案情复杂", approvedBy = "局长办公会", approval = "CollectiveDecision" });
+        // Only the bureau's heads in the directory approve: not a handler, not an administrator, not by typing a name.
+        foreach (var user in new[] { "handler1", "admin" })
+        {
+            var refused = await (await app.ClientForAsync(user)).PostAsJsonAsync(path, new { reason = "需补充鉴定", approvedBy = "局长 赵刚", approval = "OfficeHead" });
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+
+        var collectiveFirst = await chief.PostAsJsonAsync(path, new { reason = "案情复杂", approval = "CollectiveDecision", discussion, amount = 30 });
         Assert.Equal(HttpStatusCode.Conflict, collectiveFirst.StatusCode);
 
-        var first = await chief.PostAsJsonAsync(path, new { reason = "需补充鉴定", approvedBy = "局长 孙伟", approval = "OfficeHead" });
+        var first = await (await app.ClientForAsync("deputy1")).PostAsJsonAsync(path, new { reason = "需补充鉴定", approval = "OfficeHead" });
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal("2026-11-09", (string)(await steps.DeadlineAsync(caseId, "ppr.decision"))["dueDate"]!); // +30 = Sat 11-07 → Mon
 
-        var headAgain = await chief.PostAsJsonAsync(path, new { reason = "仍需调查", approvedBy = "局长 孙伟", approval = "OfficeHead" });
+        var headAgain = await chief.PostAsJsonAsync(path, new { reason = "仍需调查", approval = "OfficeHead" });
         Assert.Equal(HttpStatusCode.Conflict, headAgain.StatusCode);
         Assert.Contains("CollectiveDecision", (string)(await headAgain.ReadObjectAsync())["detail"]!, StringComparison.Ordinal);
 
-        var collective = await chief.PostAsJsonAsync(path, new { reason = "案情特别复杂，负责人集体讨论决定延期", approvedBy = "局负责人集体讨论（2026年第3次）", approval = "CollectiveDecision" });
+        // The discussion is on record (two heads or more, from the directory, the recorder among them) and sets the length.
+        var oneHead = await chief.PostAsJsonAsync(path, new { reason = "案情特别复杂", approval = "CollectiveDecision", discussion = new { participants = ChiefAlone, conclusion = "同意", date = "2026-07-03" }, amount = 45 });
+        Assert.Equal(HttpStatusCode.BadRequest, oneHead.StatusCode);
+        Assert.True((await oneHead.ReadObjectAsync())["errors"]!.AsObject().ContainsKey("discussion.participants"));
+        var noLength = await chief.PostAsJsonAsync(path, new { reason = "案情特别复杂", approval = "CollectiveDecision", discussion });
+        Assert.Equal(HttpStatusCode.BadRequest, noLength.StatusCode);
+        Assert.True((await noLength.ReadObjectAsync())["errors"]!.AsObject().ContainsKey("amount"));
+
+        var collective = await chief.PostAsJsonAsync(path, new { reason = "案情特别复杂，负责人集体讨论决定延期", approval = "CollectiveDecision", discussion, amount = 45 });
         Assert.Equal(HttpStatusCode.OK, collective.StatusCode);
+        Assert.Equal("2026-12-24", (string)(await steps.DeadlineAsync(caseId, "ppr.decision"))["dueDate"]!); // 11-09 + 45 days
+
+        // No cap: a third and a fourth discussion extend again, each by the period it sets.
+        Assert.Equal(HttpStatusCode.OK, (await chief.PostAsJsonAsync(path, new { reason = "等待鉴定结论", approval = "CollectiveDecision", discussion, days = 5 })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await chief.PostAsJsonAsync(path, new { reason = "等待鉴定结论", approval = "CollectiveDecision", discussion, amount = 1 })).StatusCode);
         var extended = await steps.DeadlineAsync(caseId, "ppr.decision");
-        Assert.Equal("2026-12-09", (string)extended["dueDate"]!);
-        Assert.Equal(["OfficeHead", "CollectiveDecision"], extended["extensions"]!.AsArray().Select(e => (string)e!["approval"]!));
-    }
-
-    [Theory]
-    [InlineData("person", "warning", null)]
-    [InlineData("person", "fine", 200.0)]
-    [InlineData("organisation", "fine", 3000.0)]
-    public async Task SimpleProcedure_WithinTheLimits_DecidedOnTheSpot_ThenFiledWithinSevenWorkingDays(string partyType, string penaltyType, double? proposedFine)
-    {
-        var caseId = await steps.OpenCaseAsync();
-
-        await steps.CompleteAsync("handler1", caseId, "chooseProcedure", "simple", new
-        {
-            factsClear = true, partyType, penaltyType, proposedFine, decisionNumber = "城市监简罚〔2026〕7号", illegalFacts = "未按规定公示营业执照",
-        });
-
-        var view = await steps.CaseAsync(caseId);
-        Assert.Equal("decided", (string)view["status"]!);
-        Assert.DoesNotContain(view["deadlines"]!.AsArray(), d => (string?)d!["ruleCode"] == "ppr.decision");
-        Assert.Equal("2026-07-14", (string)(await steps.DeadlineAsync(caseId, "ppr.simple-filing"))["dueDate"]!);
-        await steps.CompleteAsync("handler1", caseId, "fileSimpleCase", "filed");
-        Assert.Equal("closed", (string)(await steps.CaseAsync(caseId))["status"]!);
-    }
-
-    [Theory]
-    [InlineData("person", "fine", 201.0, true, "variables.proposedFine")]
-    [InlineData("organisation", "fine", 3000.5, true, "variables.proposedFine")]
-    [InlineData("person", "fine", null, true, "variables.proposedFine")]
-    [InlineData("person", "confiscation", 100.0, true, "variables.penaltyType")]
-    [InlineData("person", "warning", null, false, "variables.factsClear")]
-    [InlineData("company", "warning", null, true, "variables.partyType")]
-    public async Task SimpleProcedure_OutsideTheLimits_IsRefusedNamingTheField_AndTheTaskStaysOpen(string partyType, string penaltyType, double? proposedFine, bool factsClear, string field)
-    {
-        var handler = await app.ClientForAsync("handler1");
-        var caseId = await steps.OpenCaseAsync();
-        var task = await steps.TaskAsync("handler1", caseId, "chooseProcedure");
-
-        var refused = await handler.CompleteAsync((string)task["id"]!, "simple", new
-        {
-            factsClear, partyType, penaltyType, proposedFine, decisionNumber = "城市监简罚〔2026〕8号", illegalFacts = "超范围经营",
-        });
-
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        var errors = (await refused.ReadObjectAsync())["errors"]!.AsObject();
-        Assert.True(errors.ContainsKey(field), errors.ToJsonString());
-        Assert.Equal("filed", (string)(await steps.CaseAsync(caseId))["status"]!);
-        Assert.Equal((string)task["id"]!, (string)(await steps.TaskAsync("handler1", caseId, "chooseProcedure"))["id"]!);
+        Assert.Equal("2026-12-30", (string)extended["dueDate"]!);
+        Assert.Equal(["OfficeHead", "CollectiveDecision", "CollectiveDecision", "CollectiveDecision"], extended["extensions"]!.AsArray().Select(e => (string)e!["approval"]!));
+        var timeline = (await steps.CaseAsync(caseId))["timeline"]!.AsArray();
+        Assert.Contains(timeline, e => (string)e!["event"]! == "DeadlineExtended" && ((string)e["details"]!).Contains("副局长 钱明", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -167,9 +162,39 @@ public sealed class EnforcementProcessTests(EnforcementClockApp app) : IClassFix
         var back = await steps.CaseAsync(caseId);
         Assert.Equal("filed", (string)back["status"]!);
         Assert.Contains(back["timeline"]!.AsArray(), e => (string)e!["event"]! == "StatusChanged" && ((string)e["details"]!).Contains("第十条", StringComparison.Ordinal));
-        await steps.CompleteAsync("chief", caseId, "decide", "penalty", new { penaltyDecision = "没收违法所得并处罚款十万元", decisionNumber = "城市监罚〔2026〕15号" });
+        await steps.CompleteAsync("chief", caseId, "decide", "penalty", EnforcementSteps.Penalty("没收违法所得并处罚款十万元", "城市监罚〔2026〕15号"));
         Assert.Equal("decided", (string)(await steps.CaseAsync(caseId))["status"]!);
         Assert.Equal("met", (string)(await steps.DeadlineAsync(caseId, "ppr.decision"))["state"]!);
+    }
+
+    [Fact]
+    public async Task Transfer_FromTheInvestigation_BeforeAnyDecision_PoliceOpenACase_CaseIsTransferredAndClosed()
+    {
+        var caseId = await steps.OpenCaseAsync();
+
+        // O310 Art. 5(1): a suspected crime found while investigating goes to the chief at once, not only at the decision.
+        await steps.CompleteAsync("handler1", caseId, "investigate", "transfer", new { transferReason = "调查中发现涉案金额巨大，涉嫌销售伪劣产品罪" });
+        Assert.DoesNotContain((await steps.CaseAsync(caseId))["tasks"]!.AsArray(), t => (string)t!["elementId"]! is "review" or "decide");
+        await steps.CompleteAsync("chief", caseId, "policeAnswer", "recorded", new { policeDecision = "accepted" });
+
+        Assert.Equal("transferred", (string)(await steps.CaseAsync(caseId))["status"]!);
+        Assert.Equal("met", (string)(await steps.DeadlineAsync(caseId, "ppr.decision"))["state"]!);
+        await steps.CompleteAsync("chief", caseId, "closeCase", "closed", new { closingGround = "已移送司法机关（第七十七条第四项）" });
+        Assert.Equal("closed", (string)(await steps.CaseAsync(caseId))["status"]!);
+    }
+
+    [Fact]
+    public async Task Transfer_FromTheInvestigation_NotApproved_InvestigationGoesOn()
+    {
+        var caseId = await steps.OpenCaseAsync();
+        await steps.CompleteAsync("handler1", caseId, "investigate", "transfer", new { transferReason = "疑似涉嫌犯罪" });
+
+        await steps.CompleteAsync("chief", caseId, "policeAnswer", "recorded", new { policeDecision = "not-approved" });
+
+        var view = await steps.CaseAsync(caseId);
+        Assert.Equal("filed", (string)view["status"]!);
+        Assert.Single(view["tasks"]!.AsArray(), t => (string)t!["elementId"]! == "investigate");
+        Assert.Equal("running", (string)(await steps.DeadlineAsync(caseId, "ppr.decision"))["state"]!);
     }
 
     [Fact]

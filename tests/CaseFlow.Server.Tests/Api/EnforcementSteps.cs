@@ -43,13 +43,24 @@ internal sealed class EnforcementSteps(CaseFlowApp app)
     public async Task<string> UpToDecisionAsync(string statementOutcome = "statement", bool withPoliceTransfer = true)
     {
         var caseId = await OpenCaseAsync(withPoliceTransfer);
-        await CompleteAsync("handler1", caseId, "chooseProcedure", "general");
         await CompleteAsync("handler1", caseId, "investigate", "concluded", new { evidence = "现场检查笔录、照片、进货单据", investigationReport = "当事人销售超过保质期的食品，违法事实清楚" });
         await CompleteAsync("legal", caseId, "review", "approve", new { reviewOpinion = "事实清楚，证据确凿，适用依据正确" });
         await CompleteAsync("handler1", caseId, "serveNotice", "served", new { noticeNumber = "城市监罚告〔2026〕12号", proposedPenalty = "没收违法所得并处罚款五万元" });
         await CompleteAsync("handler1", caseId, "partyStatement", statementOutcome, statementOutcome == "statement" ? new { statementSummary = "当事人承认违法事实，请求从轻处罚" } : null);
         return caseId;
     }
+
+    private static readonly string[] ChiefAndDeputy = ["chief", "deputy1"];
+
+    /// <summary>A penalty decision's variables with the heads' collective discussion (PPR Art. 60): the chief and a deputy on 2026-07-03.</summary>
+    public static object Penalty(string penaltyDecision, string decisionNumber) => new
+    {
+        penaltyDecision,
+        decisionNumber,
+        discussionParticipants = ChiefAndDeputy,
+        discussionConclusion = "同意给予行政处罚",
+        discussionDate = "2026-07-03",
+    };
 
     /// <summary>The only open task of the case at <paramref name="elementId"/>, as <paramref name="userName"/> sees it.</summary>
     public async Task<JsonObject> TaskAsync(string userName, string caseId, string elementId)

@@ -11,7 +11,7 @@ namespace CaseFlow.Server.Tests.Api;
 
 /// <summary>
 /// The timers of the shipped processes with the clock under test control: the ODR enterprise's 10 working days (O121
-/// Art. 12) and the reminders while the police decision is awaited (Order 310 Art. 8). A timer is delivered the way
+/// Art. 12), and the police decision awaited under its statutory periods (Order 310 Art. 7, 8). A timer is delivered the way
 /// Quartz delivers it, through <see cref="ITimerFiring"/>, once the clock has reached its due instant.
 /// </summary>
 public sealed class LibraryTimerTests(FakeClockCaseFlowApp app) : IClassFixture<FakeClockCaseFlowApp>
@@ -50,28 +50,30 @@ public sealed class LibraryTimerTests(FakeClockCaseFlowApp app) : IClassFixture<
     }
 
     [Fact]
-    public async Task PoliceDecision_RemindsTheChiefEveryThreeDays_UntilThePoliceAnswer()
+    public async Task PoliceDecision_IsAwaitedUnderItsStatutoryPeriods_NotAFixedAddressTimer_AndTheAnswerEndsThem()
     {
         var (caseId, number) = await HandedOverCaseAsync();
         var instanceId = await TransferInstanceAsync(caseId);
 
-        for (var reminder = 1; reminder <= 2; reminder++)
+        // Reminders are the ladder's (rule set O310, to the directory's office-holders): no timer mails a fixed address.
+        await using (var scope = app.Services.CreateAsyncScope())
         {
-            var timer = await TimerAsync(instanceId, "policeDecisionReminder");
-            app.Clock.SetUtcNow(timer.DueAt!.Value);
-            await FireAsync(instanceId, timer.Id); // Quartz, on the same clock, may deliver it first: either way it fires once
-            Assert.Equal(reminder, await RemindersQueuedAsync(caseId));
+            var db = scope.ServiceProvider.GetRequiredService<CaseFlowDbContext>();
+            Assert.False(await db.Bookmarks.AnyAsync(b => b.InstanceId == instanceId && b.Kind == Workflows.Runtime.BookmarkKind.Timer));
         }
 
-        app.ForgetTokens();
         var chief = await app.ClientForAsync("chief");
+        var waiting = (await chief.GetCaseAsync(caseId))["deadlines"]!.AsArray();
+        Assert.Equal("running", (string)waiting.Single(d => (string?)d!["ruleCode"] == "o310.police-receipt")!["state"]!);
+        var received = Calendar.ToLocalDate(app.Clock.GetUtcNow());
+        Assert.Equal(received.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), (string)waiting.Single(d => (string?)d!["ruleCode"] == "o310.police-decision")!["dueDate"]!);
+
         var decision = await chief.PostAsJsonAsync("/api/messages", new { name = "police-decision", correlationKey = number, variables = new { accepted = true, reason = "已立案侦查" } });
         Assert.Equal(HttpStatusCode.OK, decision.StatusCode);
 
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CaseFlowDbContext>();
-        Assert.False(await db.Bookmarks.AnyAsync(b => b.InstanceId == instanceId)); // the reminder cycle ended with the wait
-        Assert.Equal(2, await RemindersQueuedAsync(caseId));
+        var answered = (await chief.GetCaseAsync(caseId))["deadlines"]!.AsArray();
+        Assert.Equal("met", (string)answered.Single(d => (string?)d!["ruleCode"] == "o310.police-receipt")!["state"]!);
+        Assert.Equal("met", (string)answered.Single(d => (string?)d!["ruleCode"] == "o310.police-decision")!["state"]!);
     }
 
     private async Task<(string CaseId, string Number)> HandedOverCaseAsync()
@@ -105,7 +107,7 @@ public sealed class LibraryTimerTests(FakeClockCaseFlowApp app) : IClassFixture<
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CaseFlowDbContext>();
-        return await db.Bookmarks.Where(b => b.ElementId == "policeDecisionReminder")
+        return await db.Bookmarks.Where(b => b.ElementId == "policeDecided")
             .Join(db.Instances.Where(i => i.CaseId == Guid.Parse(caseId)), b => b.InstanceId, i => i.Id, (b, i) => i.Id)
             .SingleAsync();
     }
@@ -122,12 +124,5 @@ public sealed class LibraryTimerTests(FakeClockCaseFlowApp app) : IClassFixture<
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ITimerFiring>().FireAsync(instanceId, bookmarkId, CancellationToken.None);
-    }
-
-    private async Task<int> RemindersQueuedAsync(string caseId)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CaseFlowDbContext>();
-        return await db.OutboxMessages.CountAsync(m => m.CaseId == Guid.Parse(caseId) && m.Subject.StartsWith("【提醒】移送案件"));
     }
 }

@@ -46,6 +46,10 @@ public sealed class PoliceTransferProcessTests(CaseFlowApp app) : IClassFixture<
         var message = await chief.PostAsJsonAsync("/api/messages", new { name = "police-decision", correlationKey = number, variables = new { accepted = true, reason = "已立案侦查" } });
         Assert.Equal(HttpStatusCode.OK, message.StatusCode);
 
+        // Art. 12: the goods and papers go to the police within 3 days of their opening a case.
+        Assert.Equal("3d", (string)Assert.Single((await chief.GetCaseAsync(caseId))["deadlines"]!.AsArray(), d => (string?)d!["ruleCode"] == "o310.goods-handover")!["rule"]!);
+        await CompleteAsync(handler, caseId, "handOverGoods", "handed-over");
+
         var parent = await ParentAsync(chief, caseId);
         Assert.Equal("accepted", (string)parent["variables"]!["policeDecision"]!);
         Assert.Equal("completed", (string)parent["status"]!);
@@ -72,8 +76,13 @@ public sealed class PoliceTransferProcessTests(CaseFlowApp app) : IClassFixture<
         Assert.Equal("o310.reconsideration-request", (string)Assert.Single((await chief.GetCaseAsync(caseId))["deadlines"]!.AsArray(), d => (string)d!["state"]! == "running")!["ruleCode"]!);
         Assert.Equal("transferred", (string)(await chief.GetCaseAsync(caseId))["status"]!);
         await CompleteAsync(handler, caseId, "requestReconsideration", "request", new { reconsiderationReason = "检验报告显示货值已达标准" });
+        Assert.Equal("running", (string)Assert.Single((await chief.GetCaseAsync(caseId))["deadlines"]!.AsArray(), d => (string?)d!["ruleCode"] == "o310.police-reconsideration")!["state"]!);
         var answer = await chief.PostAsJsonAsync("/api/messages", new { name = "police-reconsideration", correlationKey = number, variables = new { accepted = false, reason = "维持不予立案决定" } });
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+
+        // Still disputed: the procuratorate's supervision may be asked within 3 days (Art. 9(2)); the office lets it rest.
+        Assert.Equal("o310.procuratorate-request", (string)Assert.Single((await chief.GetCaseAsync(caseId))["deadlines"]!.AsArray(), d => (string)d!["state"]! == "running")!["ruleCode"]!);
+        await CompleteAsync(handler, caseId, "requestSupervision", "accept-refusal");
 
         var parent = await ParentAsync(chief, caseId);
         Assert.Equal("declined-upheld", (string)parent["variables"]!["policeDecision"]!);
@@ -123,7 +132,8 @@ public sealed class PoliceTransferProcessTests(CaseFlowApp app) : IClassFixture<
         Assert.Equal("not-approved", (string)(await ParentAsync(chief, caseId))["variables"]!["policeDecision"]!);
         var view = await chief.GetCaseAsync(caseId);
         Assert.Equal("filed", (string)view["status"]!);
-        Assert.Contains(view["timeline"]!.AsArray(), e => (string)e!["event"]! == "PoliceDecisionRecorded" && ((string)e["details"]!).Contains("证据不足", StringComparison.Ordinal));
+        Assert.Contains(view["timeline"]!.AsArray(), e => (string)e!["event"]! == "TransferNotApproved" && ((string)e["details"]!).Contains("证据不足", StringComparison.Ordinal));
+        Assert.DoesNotContain(view["timeline"]!.AsArray(), e => (string)e!["event"]! == "PoliceDecisionRecorded");
     }
 
     /// <summary>A report case whose process (the test parent) has filed it and now waits in the transfer's approval.</summary>

@@ -149,6 +149,35 @@ public sealed class RegistrationTests(CaseFlowApp app) : IClassFixture<CaseFlowA
     }
 
     [Fact]
+    public async Task AnonymousReport_RunsToFiling_ByTheHead_WithNoNoticeAnywhere()
+    {
+        var intake = await app.ClientForAsync("intake");
+        var handler = await app.ClientForAsync("handler1");
+        var chief = await app.ClientForAsync("chief");
+        var caseId = (string)(await intake.CreateAsync(new
+        {
+            kind = "report", channel = "letter",
+            respondent = new { name = "城关家电商行", address = "城关区解放路 88 号" },
+            description = "匿名来信：该店销售无3C标志的电热水壶。",
+        }))["id"]!;
+
+        await intake.StepAsync(caseId, "forwardReport", "forward", new { officeId = "office-1" });
+        await handler.StepAsync(caseId, "verifyReport", "file", new
+        {
+            caseSource = "report", party = "城关家电商行", factsSummary = "现场查见无 3C 标志电热水壶 12 台",
+            legalBasis = "《强制性产品认证管理规定》第二条", proposedHandler1 = "李强", proposedHandler2 = "王芳",
+        });
+        var approval = await chief.TaskAtAsync(caseId, "approveFiling");
+        Assert.Equal(HttpStatusCode.Forbidden, (await handler.CompleteAsync(approval, "approve")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await chief.CompleteAsync(approval, "approve")).StatusCode);
+
+        var view = await intake.GetCaseAsync(caseId);
+        Assert.Equal("filed", (string)view["status"]!);
+        Assert.True((bool)view["anonymous"]!);
+        Assert.Empty(await EmailsAsync(caseId));
+    }
+
+    [Fact]
     public async Task ReportWithNoRespondentAndNoReporter_IsRegistered_ComplaintWithoutRespondent_Is400()
     {
         var intake = await app.ClientForAsync("intake");

@@ -98,6 +98,7 @@ internal static class ReportCaseSeed
     {
         Id = Guid.NewGuid(),
         CaseId = caseId,
+        TaskId = Guid.NewGuid(), // a step's deadline: the on-time rate looks at the steps that handle the item
         Name = "统计测试期限",
         Rule = "7wd",
         StartedAt = dueAt.AddDays(-10),

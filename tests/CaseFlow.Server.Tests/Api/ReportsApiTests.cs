@@ -26,22 +26,29 @@ public sealed class ReportsApiTests(CaseFlowApp app) : IClassFixture<CaseFlowApp
         Assert.Equal(4, (int)summary["receivedByKind"]!["complaint"]!);
         Assert.Equal(4, (int)summary["receivedByKind"]!["report"]!);
         Assert.Equal(2, (int)summary["accepted"]!);
-        Assert.Equal(5, (int)summary["closed"]!);
-        Assert.Equal(62.5m, (decimal)summary["closureRate"]!);
-        Assert.Equal(4, (int)summary["onTime"]!["due"]!);
-        Assert.Equal(2, (int)summary["onTime"]!["met"]!);
-        Assert.Equal(50.0m, (decimal)summary["onTimeRate"]!);
+
+        // Handled: the three complaints closed or refused, and the four reports at the 立案 / 不予立案 decision.
+        Assert.Equal(7, (int)summary["closed"]!);
+        Assert.Equal(87.5m, (decimal)summary["closureRate"]!);
+        Assert.Equal(1, (int)summary["inProgress"]!);
+
+        // Items, not deadlines: the 7 handled and TS-00004, open past its step's due instant; TS-00002 was handled late.
+        Assert.Equal(8, (int)summary["onTime"]!["due"]!);
+        Assert.Equal(6, (int)summary["onTime"]!["met"]!);
+        Assert.Equal(75.0m, (decimal)summary["onTimeRate"]!);
         Assert.Equal(3, (int)summary["satisfaction"]!["rated"]!);
         Assert.Equal(66.7m, (decimal)summary["satisfactionRate"]!);
         Assert.Equal(15_555.60m, (decimal)summary["moneyRecovered"]!);
         Assert.Equal(1.56m, (decimal)summary["moneyRecoveredWan"]!);
         Assert.Equal(4, (int)summary["casesOpened"]!);
         Assert.Equal(3, (int)summary["transferredToPolice"]!);
+        Assert.Null(summary["mediationSuccessRate"]);
+        Assert.Equal(0m, (decimal)summary["finesAndConfiscations"]!);
         var categories = summary["transfersByCategory"]!.AsArray();
         Assert.Equal(["food:食品:2", "drug:药品:1"], categories.Select(c => $"{c!["category"]}:{c["name"]}:{c["count"]}"));
         Assert.Equal(
-            "2024年1月1日至2024年12月31日，共受理各类投诉举报8件（其中投诉4件，举报4件），办结5件，办结率62.5%，为消费者挽回经济损失1.56万元。"
-            + "到期办理事项4件，按期办结2件，按期办结率50.0%；回访3件，满意率66.7%。"
+            "2024年1月1日至2024年12月31日，共受理各类投诉举报8件（其中投诉4件，举报4件），办结7件，办结率87.5%，其它1件正在办理，为消费者挽回经济损失1.56万元。"
+            + "到期办理事项8件，按期办结6件，按期办结率75.0%；回访3件，满意率66.7%。"
             + "立案查处各类违法案件4件。"
             + "共向公安机关移送涉刑违法案件3件（其中食品2件，药品1件）。",
             (string)summary["narrative"]!);
@@ -57,11 +64,11 @@ public sealed class ReportsApiTests(CaseFlowApp app) : IClassFixture<CaseFlowApp
 
         Assert.Equal("城关市场监管所", (string)summary["officeName"]!);
         Assert.Equal(5, (int)summary["received"]!);
-        Assert.Equal(4, (int)summary["closed"]!);
+        Assert.Equal(5, (int)summary["closed"]!);
         Assert.Equal(2, (int)summary["casesOpened"]!);
         Assert.Equal(
-            "2020年1月1日至2020年12月31日，城关市场监管所共受理各类投诉举报5件（其中投诉2件，举报3件），办结4件，办结率80.0%，为消费者挽回经济损失1.56万元。"
-            + "到期办理事项2件，按期办结1件，按期办结率50.0%；回访2件，满意率100.0%。"
+            "2020年1月1日至2020年12月31日，城关市场监管所共受理各类投诉举报5件（其中投诉2件，举报3件），办结5件，办结率100.0%，为消费者挽回经济损失1.56万元。"
+            + "到期办理事项5件，按期办结4件，按期办结率80.0%；回访2件，满意率100.0%。"
             + "立案查处各类违法案件2件。"
             + "共向公安机关移送涉刑违法案件2件（其中食品2件）。",
             (string)summary["narrative"]!);
@@ -133,7 +140,8 @@ public sealed class ReportsApiTests(CaseFlowApp app) : IClassFixture<CaseFlowApp
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n");
         Assert.Equal("指标,Indicator,数值", lines[0]);
         Assert.Contains("受理投诉举报,Received,8", lines);
-        Assert.Contains("办结率（%）,Closure rate (%),62.5", lines);
+        Assert.Contains("办结率（%）,Closure rate (%),87.5", lines);
+        Assert.Contains("正在办理,In progress,1", lines);
         Assert.Contains("挽回经济损失（元）,Money recovered (yuan),15555.60", lines);
         Assert.Contains("其中：食品,of which food,2", lines);
         Assert.Contains(lines, l => l.StartsWith("综述,Narrative,2012年1月1日至2012年12月31日，共受理各类投诉举报8件", StringComparison.Ordinal));
@@ -167,8 +175,8 @@ public sealed class ReportsApiTests(CaseFlowApp app) : IClassFixture<CaseFlowApp
 
         Assert.Equal("数值", CellText(values["指标"]));
         Assert.Equal(8m, CellNumber(values["受理投诉举报"]));
-        Assert.Equal(5m, CellNumber(values["办结"]));
-        Assert.Equal(62.5m, CellNumber(values["办结率（%）"]));
+        Assert.Equal(7m, CellNumber(values["办结"]));
+        Assert.Equal(87.5m, CellNumber(values["办结率（%）"]));
         Assert.Equal(15_555.6m, CellNumber(values["挽回经济损失（元）"]));
         Assert.Equal(3m, CellNumber(values["移送公安机关"]));
         Assert.Equal(1m, CellNumber(values["其中：药品"]));

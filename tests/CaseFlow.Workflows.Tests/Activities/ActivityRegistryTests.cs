@@ -13,7 +13,7 @@ public class ActivityRegistryTests
     [Fact]
     public void Registry_DiscoversBuiltInActivities()
     {
-        Assert.Equal(["AddTimelineEntry", "AssignToOffice", "CaseDeadline", "OpenLinkedCase", "RecordPoliceDecision", "RecordRegulatorReceipt", "SealTransferPackage", "SendEmail", "SetCaseOutcome", "SetCaseStatus"], _registry.Descriptors.Select(d => d.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["AddTimelineEntry", "AssignToOffice", "CaseDeadline", "OpenLinkedCase", "RecordDuplicateDecision", "RecordPoliceDecision", "RecordRegulatorReceipt", "SealTransferPackage", "SendEmail", "SetCaseOutcome", "SetCaseStatus"], _registry.Descriptors.Select(d => d.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -282,12 +282,24 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateOnly?>("ConductDate")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("ConductSeriousHarm")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal?>("ConfiscationAmount")
+                        .HasColumnType("numeric");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -297,6 +309,12 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<long?>("FiledAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal?>("FineAmount")
+                        .HasColumnType("numeric");
+
+                    b.Property<long?>("FinePaidAt")
                         .HasColumnType("bigint");
 
                     b.Property<string>("Kind")
@@ -313,6 +331,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
 
                     b.Property<Guid?>("ParentCaseId")
                         .HasColumnType("uuid");
+
+                    b.Property<long?>("PenaltyDecidedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid?>("ProcessInstanceId")
                         .HasColumnType("uuid");
@@ -389,6 +410,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
                     b.HasIndex("ParentCaseId")
                         .HasDatabaseName("IX_Cases_ParentCaseId");
 
+                    b.HasIndex("PenaltyDecidedAt")
+                        .HasDatabaseName("IX_Cases_PenaltyDecidedAt");
+
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("IX_Cases_ReceivedAt");
 
@@ -398,7 +422,7 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
                     b.HasIndex("Status", "OfficeId")
                         .HasDatabaseName("IX_Cases_Status_OfficeId");
 
-                    b.HasIndex("ReceivedAt", "Kind", "OfficeId", "AcceptedAt", "ClosedAt", "Satisfaction", "RecoveredAmount")
+                    b.HasIndex("ReceivedAt", "Kind", "OfficeId", "AcceptedAt", "ClosedAt", "Satisfaction", "RecoveredAmount", "FiledAt", "TransferredAt", "DecidedAt", "ParentCaseId")
                         .HasDatabaseName("IX_Cases_Statistics");
 
                     b.ToTable("Cases", (string)null);

@@ -275,12 +275,24 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ConductDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ConductSeriousHarm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("ConfiscationAmount")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -290,6 +302,12 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("FiledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("FineAmount")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinePaidAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
@@ -306,6 +324,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
 
                     b.Property<Guid?>("ParentCaseId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("PenaltyDecidedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("ProcessInstanceId")
                         .HasColumnType("TEXT");
@@ -382,6 +403,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                     b.HasIndex("ParentCaseId")
                         .HasDatabaseName("IX_Cases_ParentCaseId");
 
+                    b.HasIndex("PenaltyDecidedAt")
+                        .HasDatabaseName("IX_Cases_PenaltyDecidedAt");
+
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("IX_Cases_ReceivedAt");
 
@@ -391,7 +415,7 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "OfficeId")
                         .HasDatabaseName("IX_Cases_Status_OfficeId");
 
-                    b.HasIndex("ReceivedAt", "Kind", "OfficeId", "AcceptedAt", "ClosedAt", "Satisfaction", "RecoveredAmount")
+                    b.HasIndex("ReceivedAt", "Kind", "OfficeId", "AcceptedAt", "ClosedAt", "Satisfaction", "RecoveredAmount", "FiledAt", "TransferredAt", "DecidedAt", "ParentCaseId")
                         .HasDatabaseName("IX_Cases_Statistics");
 
                     b.ToTable("Cases", (string)null);
