@@ -69,7 +69,7 @@ public static class Journeys
         await page.Locator(".mud-popover-open").WaitForAsync(new() { State = WaitForSelectorState.Detached });
     }
 
-    /// <summary>The values of the inputs inside a field (a select shows its option's label).</summary>
+    /// <summary>The values of the inputs inside a field (a select's combobox shows its option's label, a hidden input its value).</summary>
     public static Task<string> FieldTextAsync(ILocator form, string key) =>
         Field(form, key).EvaluateAsync<string>("el => Array.from(el.querySelectorAll('input, textarea')).map(i => i.value).join('|')");
 }
