@@ -168,12 +168,14 @@ public sealed partial class TaskForm : IAsyncDisposable
     private async Task ChooseOutcomeAsync(string chosen)
     {
         outcome = chosen;
+        errors.Remove(OutcomeField);
         await SaveDraftAsync();
     }
 
     private async Task SetAsync(string key, JsonNode? value)
     {
         values[key] = value;
+        errors.Remove(VariablePrefix + key);
         await SaveDraftAsync();
     }
 

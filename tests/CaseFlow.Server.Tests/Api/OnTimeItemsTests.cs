@@ -45,7 +45,6 @@ public sealed class OnTimeItemsTests(FakeClockCaseFlowApp app) : IClassFixture<F
             legalBasis = "《无证无照经营查处办法》第十三条",
             proposedHandler1 = "李强",
             proposedHandler2 = "王芳",
-            headApproval = "局长 孙伟",
         });
 
         // Thu 12-17: B is accepted a day late, then its mediation is withdrawn; C is still waiting, past due; D arrives.
