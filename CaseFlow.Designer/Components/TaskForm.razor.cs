@@ -47,7 +47,15 @@ public sealed partial class TaskForm : IAsyncDisposable
     /// <summary>A check the page makes before an outcome is sent (e.g. Art. 17 signs not yet acknowledged): a message blocks it.</summary>
     [Parameter] public Func<string?, string?>? Guard { get; set; }
 
+    /// <summary>
+    /// Preview in the process designer: this schema (JSON) is shown as the handler will see it, with nothing loaded from
+    /// or sent to the server and no draft kept.
+    /// </summary>
+    [Parameter] public string? PreviewSchema { get; set; }
+
     [CascadingParameter] public required TextTable T { get; set; }
+
+    private bool IsPreview => PreviewSchema is not null;
 
     private enum EntryKind
     {
@@ -63,7 +71,9 @@ public sealed partial class TaskForm : IAsyncDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        var detail = (await Api.TaskDetailAsync(Task.Id, T.Culture)).Value;
+        var detail = IsPreview
+            ? new JsonObject { ["form"] = JsonNode.Parse(PreviewSchema!) }
+            : (await Api.TaskDetailAsync(Task.Id, T.Culture)).Value;
         if (detail?["form"] is JsonObject schema)
         {
             form = FormSchemaReader.Read(schema.ToJsonString(), Task.Outcomes, []);
@@ -82,6 +92,17 @@ public sealed partial class TaskForm : IAsyncDisposable
         {
             // Outcomes the form does not label are named by the Designer's own table.
             outcomeChoices = outcomeChoices.Select(c => c.Label == c.Value ? c with { Label = T.Label("outcome", c.Value) } : c).ToList();
+        }
+
+        if (form?.OutcomeField is { } outcomeField)
+        {
+            outcomeChoices = outcomeField.Options.ToList();
+        }
+
+        if (IsPreview)
+        {
+            loading = false;
+            return;
         }
 
         if (form?.Fields.Any(f => f.Document) == true && Task.CaseId is { } caseId)
@@ -196,7 +217,7 @@ public sealed partial class TaskForm : IAsyncDisposable
     private async Task CompleteAsync()
     {
         problem = Guard?.Invoke(outcome);
-        if (problem is not null)
+        if (problem is not null || IsPreview)
         {
             return;
         }
@@ -233,6 +254,11 @@ public sealed partial class TaskForm : IAsyncDisposable
 
     private async Task SaveDraftAsync()
     {
+        if (IsPreview)
+        {
+            return;
+        }
+
         var draft = new JsonObject { [OutcomeField] = outcome, ["values"] = values.DeepClone() };
         await JS.InvokeVoidAsync("localStorage.setItem", DraftKey, draft.ToJsonString());
     }
