@@ -70,7 +70,7 @@ public sealed class FormEditorJourneyTests(DesignerFixture designer) : IClassFix
         await Expect(Journeys.Field(preview, "opinion")).ToContainTextAsync("第六十一条");
         await Expect(Journeys.Field(preview, "fine")).ToContainTextAsync("元");
         await page.ScreenshotAsync(new() { Path = RepositoryPaths.Screenshot("form-editor-preview"), FullPage = true });
-        await dialog.Locator("[data-test=form-editor-save]").ClickAsync();
+        await page.Locator("[data-test=form-editor-save]").ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
 
         // Exported after the editor: the same form.
