@@ -81,7 +81,7 @@ public sealed record ActivityDescriptor(string Name, string Category, string Dis
 public sealed record StartedInstance(Guid Id);
 
 /// <summary>The element selected on the modeler's canvas, as wwwroot/js/modeler.js describes it.</summary>
-public sealed record SelectedElement(string Id, string Type, string Name, Dictionary<string, string> Attributes, List<ElementInput> Inputs, string? Condition);
+public sealed record SelectedElement(string Id, string Type, string Name, Dictionary<string, string> Attributes, List<ElementInput> Inputs, string? Condition, string? Form = null);
 
 /// <summary>One <c>caseflow:input</c> of a service task: a literal value, or a JavaScript expression over the variables.</summary>
 public sealed record ElementInput(string Name, string Text, bool IsExpression);

@@ -1,15 +1,18 @@
+using System.Text.RegularExpressions;
+
 namespace CaseFlow.Designer.Components;
 
 /// <summary>
-/// Server messages carry both languages in one string, either order ("English. 中文。" from older endpoints,
-/// "中文。English." from newer ones, Chinese first as a Chinese UI reads it): this picks the part for the UI's language.
+/// The server writes many validation messages in both languages in one string, English first ("x is required. 此项为必填项。")
+/// or Chinese first ("请填写…。description is required…"); this picks the part in the UI language, and leaves a message
+/// in one language as it is. (Task-form errors come as two messages instead, the caller's language first.)
 /// </summary>
-public static class ServerText
+public static partial class ServerText
 {
     public static string InLanguage(string message, string culture)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var firstChinese = IndexOfChinese(message, fromEnd: false);
+        var firstChinese = message.AsSpan().IndexOfAnyInRange('\u4e00', '\u9fff');
         if (firstChinese < 0)
         {
             return message;
@@ -20,31 +23,16 @@ public static class ServerText
             return culture == "en" ? message[..firstChinese].Trim() : message[firstChinese..].Trim();
         }
 
-        // Chinese first: the English part starts after the last Chinese character or full-width mark.
-        var lastChinese = IndexOfChinese(message, fromEnd: true);
-        var english = message[(lastChinese + 1)..].Trim();
-        if (english.Length == 0)
+        // Chinese first: the English half starts after a full stop followed by a Latin letter.
+        var split = EnglishAfterChinese().Match(message);
+        if (!split.Success)
         {
             return message;
         }
 
-        return culture == "en" ? english : message[..(lastChinese + 1)].Trim();
+        return culture == "en" ? message[(split.Index + split.Length)..].Trim() : message[..(split.Index + 1)].Trim();
     }
 
-    private static int IndexOfChinese(string text, bool fromEnd)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var index = fromEnd ? text.Length - 1 - i : i;
-            if (IsChinese(text[index]))
-            {
-                return index;
-            }
-        }
-
-        return -1;
-    }
-
-    // CJK ideographs, CJK punctuation (、。「」) and full-width forms (，：（）).
-    private static bool IsChinese(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3000' and <= '\u303f' or >= '\uff00' and <= '\uffef';
+    [GeneratedRegex(@"。\s*(?=[A-Za-z])")]
+    private static partial Regex EnglishAfterChinese();
 }

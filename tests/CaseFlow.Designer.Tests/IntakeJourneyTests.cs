@@ -134,7 +134,8 @@ public sealed class IntakeJourneyTests(DesignerFixture designer) : IClassFixture
 
         // The warning panel's refusal fills the Art. 16(3) ground and a reason; completing refuses the complaint.
         await warnings.Locator("[data-test=warnings-refuse]").ClickAsync();
-        await Expect(form.Locator("input[data-key=refusalGround]")).ToHaveValueAsync("not-consumption");
+        await Expect(Journeys.Field(form, "refusalReason").Locator("textarea").First).Not.ToHaveValueAsync("");
+        await Expect(Journeys.Field(form, "refusalGround").Locator("input[role=combobox]")).ToHaveValueAsync(new Regex("第三项"));
         await form.Locator("[data-test=complete]").ClickAsync();
         await Expect(page.GetByText("已办结")).ToBeVisibleAsync();
 
