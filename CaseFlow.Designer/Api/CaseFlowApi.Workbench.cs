@@ -24,7 +24,9 @@ public sealed partial class CaseFlowApi
 
     /// <summary>How many instances of a process are running (on any version): they stay on their version when a new one is published.</summary>
     public async Task<int?> RunningInstancesAsync(string key) =>
-        (await GetAsync<Page<System.Text.Json.JsonElement>>($"api/instances?processKey={Uri.EscapeDataString(key)}&status=running&pageSize=1")).Value?.Total;
+        (await GetAsync<RunningInstances>($"api/processes/{Uri.EscapeDataString(key)}/running")).Value?.Total;
+
+    private sealed record RunningInstances(int Total);
 
     public Task<ApiResult<InstancePosition>> InstanceAsync(Guid instanceId) => GetAsync<InstancePosition>($"api/instances/{instanceId}");
 

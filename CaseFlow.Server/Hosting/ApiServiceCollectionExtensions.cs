@@ -97,6 +97,7 @@ public static class ApiServiceCollectionExtensions
         app.MapAdminOutboxApi();
         app.MapDirectoryAdminApi();
         app.MapDirectoryApi();
+        app.MapRunningInstancesApi();
         app.MapInstanceOperationsApi();
         app.MapIncidentsApi();
         app.MapProcessMigrationApi();
