@@ -153,7 +153,7 @@ public sealed partial class BureauJourneyTests(DesignerFixture designer) : IClas
         }
 
         await form.GetByText("受理", new() { Exact = true }).ClickAsync();
-        var picker = form.Locator("[data-test=office-picker]");
+        var picker = form.Locator("[data-field=officeId] .mud-select"); // the acceptance form's office field, a directory picker
         await Expect(picker).ToBeVisibleAsync();
         await picker.ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = "开发区市场监管所" }).ClickAsync();
