@@ -149,11 +149,9 @@ public sealed partial class BureauJourneyTests(DesignerFixture designer) : IClas
         }
 
         await form.GetByText("受理", new() { Exact = true }).ClickAsync();
-        var picker = form.Locator("[data-field=officeId] .mud-select").First; // the acceptance form's office field, a directory picker
-        await Expect(picker).ToBeVisibleAsync();
-        await picker.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = "开发区市场监管所" }).ClickAsync();
-        await Expect(picker).ToContainTextAsync("开发区市场监管所");
+        // The acceptance form's office field is a directory picker: the district table's suggestion first, any office chosen.
+        await Journeys.ChooseAsync(page, form, "officeId", "开发区市场监管所");
+        Assert.Contains("开发区市场监管所", await Journeys.FieldTextAsync(form, "officeId"), StringComparison.Ordinal);
         await page.ScreenshotAsync(new() { Path = RepositoryPaths.Screenshot("case-office-picker") });
         await form.Locator("[data-test=complete]").ClickAsync();
         await Expect(page.Locator("[data-test=case-office]")).ToHaveTextAsync("开发区市场监管所");
