@@ -21,7 +21,14 @@ public sealed class AuditChainAcrossNodesTests
     public async Task ConcurrentAuditedSavesOnTwoNodes_AllSucceed_AndTheChainVerifies()
     {
         Assert.SkipUnless(TestDatabases.IsPostgres, "Several nodes need PostgreSQL (CASEFLOW_TEST_DATABASE=postgres).");
-        var settings = new Dictionary<string, string> { ["CaseFlow__Security__TokenRequestsPerMinute"] = "10000" };
+        // Forty wrong passwords per account from one address: the sign-in throttle (issue 18) would answer 429 after five.
+        var settings = new Dictionary<string, string>
+        {
+            ["CaseFlow__Security__TokenRequestsPerMinute"] = "10000",
+            ["CaseFlow__Security__MaxFailedSignIns"] = "100",
+            ["CaseFlow__Security__AccountFailedSignIns"] = "10000",
+            ["CaseFlow__Security__AddressFailedAccounts"] = "10000",
+        };
         await using var cluster = await ClusterNodes.StartAsync(2, Cancel, settings);
         var (a, b) = (cluster.Nodes[0], cluster.Nodes[1]);
         var adminA = await a.ClientForAsync("admin", Cancel);
