@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CaseFlow.Server.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class PostgresInitial : Migration
+    public partial class PostgresBaseline : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -168,6 +168,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
                     SuggestedOfficeId = table.Column<string>(type: "text", nullable: true),
                     RegulatorReceivedAt = table.Column<long>(type: "bigint", nullable: true),
                     DuplicateOfCaseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SourceOrganisation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SourceReference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    SourceDate = table.Column<DateOnly>(type: "date", nullable: true),
                     Category = table.Column<string>(type: "text", nullable: false),
                     Subject = table.Column<string>(type: "text", nullable: false),
                     Description = table.Column<string>(type: "text", nullable: false),
@@ -181,7 +184,14 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
                     ParentCaseId = table.Column<Guid>(type: "uuid", nullable: true),
                     AcceptedAt = table.Column<long>(type: "bigint", nullable: true),
                     FiledAt = table.Column<long>(type: "bigint", nullable: true),
-                    TransferredAt = table.Column<long>(type: "bigint", nullable: true)
+                    TransferredAt = table.Column<long>(type: "bigint", nullable: true),
+                    DecidedAt = table.Column<long>(type: "bigint", nullable: true),
+                    ConductDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    ConductSeriousHarm = table.Column<bool>(type: "boolean", nullable: false),
+                    FineAmount = table.Column<decimal>(type: "numeric", nullable: true),
+                    ConfiscationAmount = table.Column<decimal>(type: "numeric", nullable: true),
+                    PenaltyDecidedAt = table.Column<long>(type: "bigint", nullable: true),
+                    FinePaidAt = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -358,6 +368,7 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
                     Subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     Body = table.Column<string>(type: "text", nullable: false),
                     Fields = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    AddressedTo = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
                     CreatedAt = table.Column<long>(type: "bigint", nullable: false),
                     CreatedBy = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false)
                 },
@@ -469,6 +480,20 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RuleSets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TaskQueueEntries",
+                columns: table => new
+                {
+                    Queue = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TaskId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DueOrder = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaskQueueEntries", x => new { x.Queue, x.TaskId });
                 });
 
             migrationBuilder.CreateTable(
@@ -610,6 +635,11 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
                 column: "ParentCaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Cases_PenaltyDecidedAt",
+                table: "Cases",
+                column: "PenaltyDecidedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Cases_ReceivedAt",
                 table: "Cases",
                 column: "ReceivedAt");
@@ -617,7 +647,7 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_Statistics",
                 table: "Cases",
-                columns: new[] { "ReceivedAt", "Kind", "OfficeId", "AcceptedAt", "ClosedAt", "Satisfaction", "RecoveredAmount" });
+                columns: new[] { "ReceivedAt", "Kind", "OfficeId", "AcceptedAt", "ClosedAt", "Satisfaction", "RecoveredAmount", "FiledAt", "TransferredAt", "DecidedAt", "ParentCaseId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_Status_OfficeId",
@@ -733,6 +763,16 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
                 columns: new[] { "UserName", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_TaskQueueEntries_Order",
+                table: "TaskQueueEntries",
+                columns: new[] { "Queue", "DueOrder", "CreatedAt", "TaskId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskQueueEntries_TaskId",
+                table: "TaskQueueEntries",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tasks_CaseId",
                 table: "Tasks",
                 column: "CaseId");
@@ -829,6 +869,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "RuleSets");
+
+            migrationBuilder.DropTable(
+                name: "TaskQueueEntries");
 
             migrationBuilder.DropTable(
                 name: "Tasks");

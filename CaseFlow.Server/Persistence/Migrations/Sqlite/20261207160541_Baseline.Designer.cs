@@ -11,14 +11,64 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CaseFlow.Server.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(CaseFlowDbContext))]
-    [Migration("20261123132646_TimerStartsCallActivitiesAndIncidents")]
-    partial class TimerStartsCallActivitiesAndIncidents
+    [Migration("20261207160541_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.13");
+
+            modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.StoredAbsence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Deputy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName", "EndedAt")
+                        .HasDatabaseName("IX_Absences_UserName_EndedAt");
+
+                    b.ToTable("Absences", (string)null);
+                });
 
             modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.StoredAccessToken", b =>
                 {
@@ -45,6 +95,61 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                         .HasDatabaseName("IX_AccessTokens_UserName");
 
                     b.ToTable("AccessTokens", (string)null);
+                });
+
+            modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.StoredAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Seq")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AuditEntries_Seq");
+
+                    b.HasIndex("CaseId", "Seq")
+                        .HasDatabaseName("IX_AuditEntries_CaseId_Seq");
+
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.StoredBookmark", b =>
@@ -91,14 +196,54 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                     b.ToTable("Bookmarks", (string)null);
                 });
 
+            modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.StoredCalendarYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConcurrencyVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LoadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LoadedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PendingAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PendingBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingJson")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("CalendarYears", (string)null);
+                });
+
             modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.StoredCase", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal?>("AmountInvolved")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnonymisedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Category")
                         .IsRequired()
@@ -117,12 +262,29 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                     b.Property<string>("ComplainantEmail")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ComplainantIdNumberCipher")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComplainantIdNumberHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ComplainantName")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ComplainantPhone")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConductDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ConductSeriousHarm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("ConfiscationAmount")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -132,9 +294,24 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DuplicateOfCaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FiledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("FineAmount")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinePaidAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -148,10 +325,22 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                     b.Property<string>("OfficeId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ParentCaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PenaltyDecidedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("ProcessInstanceId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("RecoveredAmount")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RegulatorReceivedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RespondentAddress")
@@ -164,6 +353,26 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RespondentPlatformAddress")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RespondentPlatformName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Satisfaction")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SourceDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceOrganisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -173,19 +382,102 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SuggestedOfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TransferredAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ComplainantIdNumberHash")
+                        .HasDatabaseName("IX_Cases_ComplainantIdNumberHash");
+
+                    b.HasIndex("ComplainantPhone")
+                        .HasDatabaseName("IX_Cases_ComplainantPhone");
+
+                    b.HasIndex("FiledAt")
+                        .HasDatabaseName("IX_Cases_FiledAt");
 
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("IX_Cases_Number");
 
+                    b.HasIndex("ParentCaseId")
+                        .HasDatabaseName("IX_Cases_ParentCaseId");
+
+                    b.HasIndex("PenaltyDecidedAt")
+                        .HasDatabaseName("IX_Cases_PenaltyDecidedAt");
+
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("IX_Cases_ReceivedAt");
+
+                    b.HasIndex("TransferredAt")
+                        .HasDatabaseName("IX_Cases_TransferredAt");
 
                     b.HasIndex("Status", "OfficeId")
                         .HasDatabaseName("IX_Cases_Status_OfficeId");
 
+                    b.HasIndex("ReceivedAt", "Kind", "OfficeId", "AcceptedAt", "ClosedAt", "Satisfaction", "RecoveredAmount", "FiledAt", "TransferredAt", "DecidedAt", "ParentCaseId")
+                        .HasDatabaseName("IX_Cases_Statistics");
+
                     b.ToTable("Cases", (string)null);
+                });
+
+            modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.StoredCaseDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransferItem")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "UploadedAt")
+                        .HasDatabaseName("IX_CaseDocuments_CaseId_UploadedAt");
+
+                    b.ToTable("CaseDocuments", (string)null);
                 });
 
             modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.StoredCaseEvent", b =>
@@ -248,20 +540,179 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ExtensionCount")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LadderVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("NextStepAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Rule")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleSetId")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("StartedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("State")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SuspendedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("IX_Deadlines_CaseId");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("IX_Deadlines_DueAt");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("IX_Deadlines_TaskId");
+
+                    b.HasIndex("State", "NextStepAt")
+                        .HasDatabaseName("IX_Deadlines_State_NextStepAt");
+
+                    b.ToTable("Deadlines", (string)null);
+                });
+
+            modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.StoredDeadlineChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Approval")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DeadlineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IntervalKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("IX_DeadlineChanges_CaseId");
+
+                    b.HasIndex("DeadlineId")
+                        .HasDatabaseName("IX_DeadlineChanges_DeadlineId");
+
+                    b.ToTable("DeadlineChanges", (string)null);
+                });
+
+            modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.StoredEscalation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DeadlineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FiredBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Occurrence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StepKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("TaskId")
@@ -270,12 +721,19 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId")
-                        .HasDatabaseName("IX_Deadlines_CaseId");
+                        .HasDatabaseName("IX_DeadlineEscalations_CaseId");
 
                     b.HasIndex("TaskId")
-                        .HasDatabaseName("IX_Deadlines_TaskId");
+                        .HasDatabaseName("IX_DeadlineEscalations_TaskId");
 
-                    b.ToTable("Deadlines", (string)null);
+                    b.HasIndex("DeadlineId", "StepKey")
+                        .IsUnique()
+                        .HasDatabaseName("UX_DeadlineEscalations_Step");
+
+                    b.HasIndex("Kind", "FiredAt")
+                        .HasDatabaseName("IX_DeadlineEscalations_Kind_FiredAt");
+
+                    b.ToTable("DeadlineEscalations", (string)null);
                 });
 
             modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.StoredHistoryEvent", b =>
@@ -410,6 +868,84 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                     b.ToTable("Instances", (string)null);
                 });
 
+            modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.StoredJurisdiction", b =>
+                {
+                    b.Property<string>("District")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfficeId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("District");
+
+                    b.ToTable("Jurisdictions", (string)null);
+                });
+
+            modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.StoredLetterTemplate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddressedTo")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("IX_LetterTemplates_Code_Version");
+
+                    b.ToTable("LetterTemplates", (string)null);
+                });
+
             modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.StoredOffice", b =>
                 {
                     b.Property<string>("Id")
@@ -495,6 +1031,54 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.StoredPointsEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("IX_PointsEntries_At");
+
+                    b.HasIndex("UserName", "At")
+                        .HasDatabaseName("IX_PointsEntries_UserName_At");
+
+                    b.ToTable("PointsEntries", (string)null);
+                });
+
             modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.StoredProcessDraft", b =>
                 {
                     b.Property<string>("ProcessKey")
@@ -555,6 +1139,29 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                     b.HasKey("ProcessKey", "Version");
 
                     b.ToTable("ProcessVersions", (string)null);
+                });
+
+            modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.StoredRuleSet", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RuleSets", (string)null);
                 });
 
             modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.StoredTask", b =>
@@ -692,6 +1299,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                     b.Property<string>("Email")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Groups")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -700,6 +1310,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsDisabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedUntil")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PasswordHash")
@@ -713,6 +1326,32 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                     b.HasKey("UserName");
 
                     b.ToTable("Users", (string)null);
+                });
+
+            modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.TaskQueueEntry", b =>
+                {
+                    b.Property<string>("Queue")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Queue", "TaskId");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("IX_TaskQueueEntries_TaskId");
+
+                    b.HasIndex("Queue", "DueOrder", "CreatedAt", "TaskId")
+                        .HasDatabaseName("IX_TaskQueueEntries_Order");
+
+                    b.ToTable("TaskQueueEntries", (string)null);
                 });
 #pragma warning restore 612, 618
         }
