@@ -7,7 +7,7 @@ using CaseFlow.Server.Seeding;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
-    Args = AuditCommand.ConfigurationArguments(args),
+    Args = ServerCommands.ConfigurationArguments(args),
     WebRootPath = DesignerHosting.WebRootPath(), // the published Designer when the build made one
 });
 builder.AddCaseFlowLogging();
@@ -22,9 +22,9 @@ builder.AddCaseFlowSecurity();
 
 var app = builder.Build();
 app.UseCaseFlowOwnerOnlyFiles(); // umask 077 and a 0700 data directory before the database, logs or keys are written
-if (AuditCommand.IsRequested(args))
+if (ServerCommands.IsRequested(args))
 {
-    return await AuditCommand.RunAsync(app.Services, Console.Out, app.Lifetime.ApplicationStopping); // verify and exit, no server
+    return await ServerCommands.RunAsync(args, app.Services, Console.Out, app.Lifetime.ApplicationStopping); // run the command and exit, no server
 }
 
 app.UseCaseFlowSecurity(); // headers first, so every answer (401, 500 too) carries them

@@ -171,9 +171,8 @@ public static class CasesApi
 
         if (!string.IsNullOrWhiteSpace(phone))
         {
-            var exact = phone.Trim();
-            var normal = PhoneNumbers.Normalise(phone);
-            query = query.Where(c => c.ComplainantPhone == exact || c.ComplainantPhone == normal);
+            var hash = protector.PhoneHash(phone); // phones are encrypted: matched by keyed hash of the normalised number
+            query = query.Where(c => hash != null && c.ComplainantPhoneHash == hash);
         }
 
         if (!string.IsNullOrWhiteSpace(q))

@@ -113,7 +113,7 @@ public sealed class CaseIntakeService(
 
             var storedCase = NewCase(request, kinds[i], number, receivedAt, suggestion, actor, now);
             storedCase.ParentCaseId = i == 0 ? null : cases[0].Id;
-            var duplicateOf = kinds[i] == "report" ? await DuplicateReports.FindFirstAsync(db, storedCase, cancellationToken) : null;
+            var duplicateOf = kinds[i] == "report" ? await DuplicateReports.FindFirstAsync(db, protector, storedCase, cancellationToken) : null;
             storedCase.DuplicateOfCaseId = duplicateOf?.Id;
             storedCase.ProcessInstanceId = Guid.NewGuid();
             var variables = CaseRecords.ProcessVariables(storedCase, odr: kinds[i] == "complaint" && request.Odr == true, duplicateOf?.Number);

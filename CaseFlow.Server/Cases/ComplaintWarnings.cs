@@ -13,7 +13,7 @@ namespace CaseFlow.Server.Cases;
 /// Demanding punitive damages is not a sign: Consumer Law Art. 55 gives consumers that right, and Art. 17 does not list
 /// it, so a claim for 退一赔三 or ten times the price raises nothing by itself.
 /// </remarks>
-public sealed class ComplaintWarnings(CaseFlowDbContext db, IOptionsMonitor<WarningOptions> options)
+public sealed class ComplaintWarnings(CaseFlowDbContext db, IOptionsMonitor<WarningOptions> options, Security.PersonalDataProtector protector)
 {
     /// <summary>
     /// The warnings on <paramref name="c"/>. With <paramref name="visibleIds"/> (the viewer's cases), the numbers of
@@ -34,10 +34,12 @@ public sealed class ComplaintWarnings(CaseFlowDbContext db, IOptionsMonitor<Warn
         var others = db.Cases.AsNoTracking().Where(x => x.Id != c.Id && x.Kind == "complaint" && x.ReceivedAt >= from && x.ReceivedAt <= c.ReceivedAt);
         var warnings = new List<CaseWarning>();
 
-        // An empty phone number is "not given", not a number shared with every other complaint that gave none.
-        var samePhone = string.IsNullOrWhiteSpace(c.ComplainantPhone)
+        // An empty phone number is "not given", not a number shared with every other complaint that gave none. Phones and
+        // addresses are encrypted, so they are matched by keyed hash and the names compared once decrypted.
+        var phoneHash = protector.PhoneHash(c.ComplainantPhone);
+        var samePhone = phoneHash is null
             ? []
-            : await others.Where(x => x.ComplainantPhone == c.ComplainantPhone)
+            : await others.Where(x => x.ComplainantPhoneHash == phoneHash)
                 .Select(x => new { x.Number, x.ComplainantName }).ToListAsync(cancellationToken);
         if (samePhone.Count + 1 >= o.FrequentComplaints)
         {
@@ -47,10 +49,12 @@ public sealed class ComplaintWarnings(CaseFlowDbContext db, IOptionsMonitor<Warn
                 samePhone.Select(x => x.Number).ToList()));
         }
 
-        var sharedAddress = string.IsNullOrWhiteSpace(c.ComplainantAddress)
+        var addressHash = protector.AddressHash(c.ComplainantAddress);
+        var sharedAddress = addressHash is null
             ? []
-            : await others.Where(x => x.ComplainantAddress == c.ComplainantAddress && x.ComplainantName != c.ComplainantName)
-                .Select(x => x.Number).ToListAsync(cancellationToken);
+            : (await others.Where(x => x.ComplainantAddressHash == addressHash)
+                .Select(x => new { x.Number, x.ComplainantName }).ToListAsync(cancellationToken))
+                .Where(x => x.ComplainantName != c.ComplainantName).Select(x => x.Number).ToList();
         var shared = samePhone.Where(x => x.ComplainantName != c.ComplainantName).Select(x => x.Number).Concat(sharedAddress).Distinct().ToList();
         if (shared.Count > 0)
         {

@@ -17,18 +17,19 @@ public static class DuplicateReports
     /// The earliest report with the same reporter (phone), target (name) and facts (text), or null. An anonymous report
     /// (no phone) has no known reporter, so "the same reporter" cannot be shown and nothing is proposed.
     /// </summary>
-    public static async Task<StoredCase?> FindFirstAsync(CaseFlowDbContext db, StoredCase report, CancellationToken cancellationToken)
+    public static async Task<StoredCase?> FindFirstAsync(CaseFlowDbContext db, Security.PersonalDataProtector protector, StoredCase report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(protector);
         ArgumentNullException.ThrowIfNull(report);
-        if (string.IsNullOrWhiteSpace(report.ComplainantPhone))
+        if (protector.PhoneHash(report.ComplainantPhone) is not { } phoneHash)
         {
             return null; // an anonymous report has no "same reporter" (Art. 35(2) needs one)
         }
 
         return await db.Cases.AsNoTracking()
             .Where(c => c.Kind == "report" && c.DuplicateOfCaseId == null && c.Id != report.Id
-                && c.ComplainantPhone == report.ComplainantPhone
+                && c.ComplainantPhoneHash == phoneHash // the phone itself is encrypted
                 && c.RespondentName == report.RespondentName
                 && c.Description == report.Description)
             .OrderBy(c => c.ReceivedAt)

@@ -12,16 +12,24 @@ namespace CaseFlow.Server.Persistence;
 /// </remarks>
 public class CaseFlowDbContext : DbContext
 {
+    private readonly Security.PersonalDataProtector? protector;
+
+    /// <summary>Without a data key: for the migration tools and tools that only count or seed rows (personal data is then neither encrypted nor read).</summary>
     public CaseFlowDbContext(DbContextOptions<CaseFlowDbContext> options)
         : base(options)
     {
     }
 
+    /// <summary>The application's context: personal-data columns encrypted with <paramref name="protector"/>'s key.</summary>
+    public CaseFlowDbContext(DbContextOptions<CaseFlowDbContext> options, Security.PersonalDataProtector protector)
+        : base(options) => this.protector = protector;
+
     /// <summary>For the provider-specific subclass, whose type selects its own migrations.</summary>
-    protected CaseFlowDbContext(DbContextOptions options)
-        : base(options)
-    {
-    }
+    protected CaseFlowDbContext(DbContextOptions options, Security.PersonalDataProtector? protector)
+        : base(options) => this.protector = protector;
+
+    /// <summary>The id of the key the personal-data columns are encrypted with; null without one (then they are not).</summary>
+    public string? DataKeyId => protector?.KeyId;
 
     public DbSet<StoredUser> Users => Set<StoredUser>();
 
@@ -86,6 +94,7 @@ public class CaseFlowDbContext : DbContext
         try
         {
             TaskQueueIndex.Synchronise(this);
+            SynchronisePersonalDataHashes();
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
         finally
@@ -100,6 +109,7 @@ public class CaseFlowDbContext : DbContext
         try
         {
             TaskQueueIndex.Synchronise(this);
+            SynchronisePersonalDataHashes();
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         finally
@@ -115,6 +125,14 @@ public class CaseFlowDbContext : DbContext
     /// scans per save, which a profile of the escalation sweep (thousands of tracked rows per batch) showed as its
     /// largest cost. The hooks only add entities or set values on entities they add, which needs no detection.
     /// </summary>
+    private void SynchronisePersonalDataHashes()
+    {
+        if (protector is not null)
+        {
+            PersonalDataColumns.SynchroniseHashes(this, protector);
+        }
+    }
+
     private bool DetectChangesOnce()
     {
         var enabled = ChangeTracker.AutoDetectChangesEnabled;
@@ -131,6 +149,10 @@ public class CaseFlowDbContext : DbContext
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CaseFlowDbContext).Assembly);
+        if (protector is not null)
+        {
+            PersonalDataColumns.Apply(modelBuilder, protector);
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -23,6 +23,7 @@ public static class PersistenceServiceCollectionExtensions
             builder.Services.AddDbContext<CaseFlowDbContext, PostgresCaseFlowDbContext>((services, options) =>
             {
                 ConfigurePostgres(options, services.GetRequiredService<DatabaseConnection>().ConnectionString);
+                options.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, PersonalDataModelCacheKey>();
                 options.AddInterceptors(services.GetRequiredService<PointsLedgerInterceptor>());
                 options.AddInterceptors(services.GetRequiredService<Security.AuditChainInterceptor>()); // after points: audits what they add too
             });
@@ -32,6 +33,7 @@ public static class PersistenceServiceCollectionExtensions
             builder.Services.AddDbContext<CaseFlowDbContext>((services, options) =>
             {
                 options.UseSqlite(services.GetRequiredService<DatabaseConnection>().ConnectionString);
+                options.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, PersonalDataModelCacheKey>();
                 options.AddInterceptors(new SqliteConnectionSettings());
                 options.AddInterceptors(services.GetRequiredService<PointsLedgerInterceptor>());
                 options.AddInterceptors(services.GetRequiredService<Security.AuditChainInterceptor>()); // after points: audits what they add too
@@ -43,6 +45,7 @@ public static class PersistenceServiceCollectionExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<Security.AuditChainInterceptor>(); // every save appends its audit entries to the chain
         builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.AddHostedService<Security.DataKeyMarker>(); // right after the schema: refuses a wrong key before anything reads
         builder.Services.AddHostedService<StoredCalendarLoader>();
         return builder;
     }

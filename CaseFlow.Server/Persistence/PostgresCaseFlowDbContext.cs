@@ -7,4 +7,17 @@ namespace CaseFlow.Server.Persistence;
 /// EF Core matches migrations to a context by the context's type, so one assembly can carry a migration history
 /// per provider. The application resolves <see cref="CaseFlowDbContext"/> everywhere; on PostgreSQL that service is this class.
 /// </remarks>
-public sealed class PostgresCaseFlowDbContext(DbContextOptions<PostgresCaseFlowDbContext> options) : CaseFlowDbContext(options);
+public sealed class PostgresCaseFlowDbContext : CaseFlowDbContext
+{
+    /// <summary>Without a data key: for the migration tools and tools that only count or seed rows.</summary>
+    public PostgresCaseFlowDbContext(DbContextOptions<PostgresCaseFlowDbContext> options)
+        : base(options, protector: null)
+    {
+    }
+
+    /// <summary>The application's context: personal-data columns encrypted with <paramref name="protector"/>'s key.</summary>
+    public PostgresCaseFlowDbContext(DbContextOptions<PostgresCaseFlowDbContext> options, Security.PersonalDataProtector protector)
+        : base(options, protector)
+    {
+    }
+}

@@ -10,6 +10,9 @@ public sealed class SecurityOptions
     /// <summary>Base64 AES-256 key for personal data at rest; a development key is generated into the data directory when absent.</summary>
     public string? DataKey { get; set; }
 
+    /// <summary>Only for <c>rotate-data-key</c>: the key the personal data is re-encrypted with (base64, at least 32 bytes).</summary>
+    public string? NewDataKey { get; set; }
+
     /// <summary>Wrong passwords for one account from one address before each further attempt must wait (1 s, doubling).</summary>
     [Range(1, 100)]
     public int MaxFailedSignIns { get; set; } = 5;

@@ -16,8 +16,12 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<StoredCase>
         builder.HasIndex(c => new { c.Status, c.OfficeId }).HasDatabaseName("IX_Cases_Status_OfficeId");
         builder.HasIndex(c => c.ReceivedAt).HasDatabaseName("IX_Cases_ReceivedAt");
 
-        // Art. 17 warning signs and duplicate reports look for the same reporter's other cases.
-        builder.HasIndex(c => c.ComplainantPhone).HasDatabaseName("IX_Cases_ComplainantPhone");
+        // Art. 17 warning signs, duplicate reports and the phone search look for the same reporter's other cases by
+        // keyed hash: the values themselves are encrypted with a random nonce and never compare equal.
+        builder.Property(c => c.ComplainantPhoneHash).HasMaxLength(64);
+        builder.Property(c => c.ComplainantAddressHash).HasMaxLength(64);
+        builder.HasIndex(c => c.ComplainantPhoneHash).HasDatabaseName("IX_Cases_ComplainantPhoneHash");
+        builder.HasIndex(c => c.ComplainantAddressHash).HasDatabaseName("IX_Cases_ComplainantAddressHash");
         builder.Property(c => c.ComplainantIdNumberCipher).HasMaxLength(200);
         builder.Property(c => c.ComplainantIdNumberHash).HasMaxLength(64);
         builder.HasIndex(c => c.ComplainantIdNumberHash).HasDatabaseName("IX_Cases_ComplainantIdNumberHash");

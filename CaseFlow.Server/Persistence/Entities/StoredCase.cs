@@ -22,6 +22,7 @@ public sealed class StoredCase
     public string? OfficeId { get; set; }
 
     /// <summary>Empty when the complainant or reporter gave no name (an anonymous report, or a complaint missing Art. 10 materials).</summary>
+    /// <remarks>This and the other contact fields are encrypted in the database (<c>Persistence/PersonalDataColumns</c>); in memory they are clear.</remarks>
     public required string ComplainantName { get; set; }
 
     /// <summary>Empty when no phone number was given; never matched against other cases' empty numbers.</summary>
@@ -30,6 +31,12 @@ public sealed class StoredCase
     public string? ComplainantEmail { get; set; }
 
     public string? ComplainantAddress { get; set; }
+
+    /// <summary>Keyed hash of the normalised phone number (<see cref="Security.ContactLookup.Phone"/>): the only way to match phones, set on every save.</summary>
+    public string? ComplainantPhoneHash { get; set; }
+
+    /// <summary>Keyed hash of the normalised address, for the Art. 17 shared-address sign; set on every save.</summary>
+    public string? ComplainantAddressHash { get; set; }
 
     /// <summary>The complainant's ID number, AES-GCM encrypted with <c>CaseFlow:Security:DataKey</c> (never stored in clear).</summary>
     public string? ComplainantIdNumberCipher { get; set; }

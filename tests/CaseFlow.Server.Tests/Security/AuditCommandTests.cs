@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CaseFlow.Server.Tests.Fixtures;
@@ -36,31 +35,5 @@ public sealed class AuditCommandTests(CaseFlowApp app) : IClassFixture<CaseFlowA
         Assert.Contains($"BROKEN at entry {seq}:", output, StringComparison.Ordinal);
     }
 
-    /// <summary>Runs the server dll with the command, configured like the test server (same data directory and database).</summary>
-    private async Task<(int ExitCode, string Output)> VerifyAsync()
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(ServerProcess.ServerAssembly())!,
-        };
-        start.ArgumentList.Add(ServerProcess.ServerAssembly());
-        start.ArgumentList.Add("verify-audit");
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        start.Environment["CaseFlow__DataDirectory"] = app.DataDirectory;
-        foreach (var (key, value) in TestDatabases.SettingsFor(app.DataDirectory))
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(Cancel);
-        var stderr = process.StandardError.ReadToEndAsync(Cancel);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
-        timeout.CancelAfter(TimeSpan.FromSeconds(90));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private Task<(int ExitCode, string Output)> VerifyAsync() => ServerCommand.RunAsync(app.DataDirectory, "verify-audit", Cancel);
 }

@@ -55,7 +55,7 @@ public sealed class SecurityControlsTests(CaseFlowApp app) : IClassFixture<CaseF
             stored = (string)(await command.ExecuteScalarAsync(Cancel))!;
         }
 
-        Assert.StartsWith("v1:", stored, StringComparison.Ordinal);
+        Assert.StartsWith("v2:", stored, StringComparison.Ordinal);
         Assert.DoesNotContain(IdNumber, stored, StringComparison.Ordinal);
         var chief = await app.ClientForAsync("chief");
         var found = (await chief.GetFromJsonAsync<JsonObject>($"/api/cases?idNumber={IdNumber}&reason=核实身份&pageSize=200", Cancel))!["items"]!.AsArray();

@@ -263,6 +263,10 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
                     b.Property<string>("ComplainantAddress")
                         .HasColumnType("text");
 
+                    b.Property<string>("ComplainantAddressHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("ComplainantEmail")
                         .HasColumnType("text");
 
@@ -281,6 +285,10 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
                     b.Property<string>("ComplainantPhone")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("ComplainantPhoneHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<DateOnly?>("ConductDate")
                         .HasColumnType("date");
@@ -394,11 +402,14 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ComplainantAddressHash")
+                        .HasDatabaseName("IX_Cases_ComplainantAddressHash");
+
                     b.HasIndex("ComplainantIdNumberHash")
                         .HasDatabaseName("IX_Cases_ComplainantIdNumberHash");
 
-                    b.HasIndex("ComplainantPhone")
-                        .HasDatabaseName("IX_Cases_ComplainantPhone");
+                    b.HasIndex("ComplainantPhoneHash")
+                        .HasDatabaseName("IX_Cases_ComplainantPhoneHash");
 
                     b.HasIndex("FiledAt")
                         .HasDatabaseName("IX_Cases_FiledAt");

@@ -256,6 +256,10 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                     b.Property<string>("ComplainantAddress")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ComplainantAddressHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ComplainantEmail")
                         .HasColumnType("TEXT");
 
@@ -273,6 +277,10 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
 
                     b.Property<string>("ComplainantPhone")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComplainantPhoneHash")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ConductDate")
@@ -387,11 +395,14 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ComplainantAddressHash")
+                        .HasDatabaseName("IX_Cases_ComplainantAddressHash");
+
                     b.HasIndex("ComplainantIdNumberHash")
                         .HasDatabaseName("IX_Cases_ComplainantIdNumberHash");
 
-                    b.HasIndex("ComplainantPhone")
-                        .HasDatabaseName("IX_Cases_ComplainantPhone");
+                    b.HasIndex("ComplainantPhoneHash")
+                        .HasDatabaseName("IX_Cases_ComplainantPhoneHash");
 
                     b.HasIndex("FiledAt")
                         .HasDatabaseName("IX_Cases_FiledAt");
