@@ -3,6 +3,7 @@ using CaseFlow.Server.Hosting;
 using CaseFlow.Server.Points;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CaseFlow.Server.Persistence;
@@ -17,6 +18,9 @@ public static class PersistenceServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<DatabaseConnection>();
+        // The context encrypts personal-data columns with it, so a host with the database alone (tools, tests) has it too.
+        builder.Services.AddOptions<Security.SecurityOptions>().BindConfiguration(Security.SecurityOptions.Section);
+        builder.Services.TryAddSingleton<Security.PersonalDataProtector>();
         if (DatabaseConnection.ProviderOf(builder.Configuration) == DatabaseProvider.Postgres)
         {
             // Same service type, so every consumer is unchanged; the subclass carries the PostgreSQL migrations.

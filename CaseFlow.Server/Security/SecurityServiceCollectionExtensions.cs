@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using CaseFlow.Server.Api;
 using CaseFlow.Server.Security.Oidc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CaseFlow.Server.Security;
@@ -25,7 +26,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddScoped<CaseAccess>();
         services.AddScoped<InstanceAccess>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResultHandler>(); // 403s in the audit trail
-        services.AddSingleton<PersonalDataProtector>();
+        services.TryAddSingleton<PersonalDataProtector>(); // also registered with the database, which needs it
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<PersonalDataSearchLimiter>();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();

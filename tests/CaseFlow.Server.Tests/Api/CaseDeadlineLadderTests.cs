@@ -1,11 +1,6 @@
 using System.Globalization;
-using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Persistence.Entities;
 using CaseFlow.Server.Tests.Fixtures;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseFlow.Server.Tests.Api;
 
@@ -49,29 +44,6 @@ public sealed class CaseDeadlineLadderTests
         Assert.Equal(3, fired.Select(e => e.StepKey).Distinct(StringComparer.Ordinal).Count());
         var timeline = (await steps.CaseAsync(caseId))["timeline"]!.AsArray().Select(e => (string)e!["event"]!).ToList();
         Assert.Contains("DirectorNotified", timeline);
-    }
-
-    [Fact]
-    public async Task DatabasesFromBeforeTheFix_GetTheirCaseDeadlinesPlanned_ByTheMigration()
-    {
-        await using var app = new LadderApp();
-        var (_, caseId, deadlineId, due) = await OpenDecisionPeriodAsync(app);
-
-        // As the old code left it: no next step. Then the back-fill migration (and any after it) is undone and applied again.
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<CaseFlowDbContext>();
-            await db.Deadlines.Where(d => d.Id == deadlineId).ExecuteUpdateAsync(u => u.SetProperty(d => d.NextStepAt, (DateTimeOffset?)null));
-            var migrator = db.GetInfrastructure().GetRequiredService<IMigrator>();
-            var applied = (await db.Database.GetAppliedMigrationsAsync()).ToList();
-            var backfill = applied.FindIndex(m => m.EndsWith("CaseDeadlineLadders", StringComparison.Ordinal));
-            await migrator.MigrateAsync(applied[backfill - 1]);
-            await migrator.MigrateAsync();
-        }
-
-        app.MoveTo(due.AddDays(-10).ToDateTime(new TimeOnly(9, 0)));
-        await app.SweepAsync();
-        Assert.Single(await app.EscalationsAsync(caseId), e => e.DeadlineId == deadlineId && e.Kind == EscalationKind.Warning);
     }
 
     /// <summary>An enforcement case filed (so on the general procedure): its decision period (a case-level deadline) runs.</summary>

@@ -5,8 +5,6 @@ using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Persistence.Entities;
 using CaseFlow.Server.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseFlow.Server.Tests.Api;
@@ -87,31 +85,6 @@ public sealed class TaskQueueTests(CaseFlowApp app) : IClassFixture<CaseFlowApp>
         Assert.All(overdue, t => Assert.True(DateTimeOffset.Parse((string)t["dueAt"]!, System.Globalization.CultureInfo.InvariantCulture) < TimeProvider.System.GetUtcNow()));
         Assert.Contains(overdue, t => (string)t["id"]! == soon);
         Assert.DoesNotContain(overdue, t => (string)t["elementId"]! is "dueLater" or "dueNever");
-    }
-
-    [Fact]
-    public async Task DatabasesFromBeforeTheQueueTable_GetTheirLinesFromTheMigration()
-    {
-        var intake = await app.ClientForAsync("intake");
-        var caseId = (string)(await intake.CreateComplaintAsync())["id"]!;
-        var taskId = (string)Assert.Single(await intake.TasksAsync(caseId))!["id"]!;
-        Assert.Equal(HttpStatusCode.OK, (await intake.PostAsync($"/api/tasks/{taskId}/claim", null)).StatusCode);
-        var legal = await app.ClientForAsync("legal");
-        var key = await ProcessesApiTests.PublishAsync(legal, ThreeTasksForTwoOffices);
-        await legal.PostAsJsonAsync($"/api/processes/{key}/instances", new { businessKey = "Q-3" });
-
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<CaseFlowDbContext>();
-            var migrator = db.GetInfrastructure().GetRequiredService<IMigrator>();
-            var applied = (await db.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken)).ToList();
-            var added = applied.FindIndex(m => m.EndsWith("TaskQueueEntries", StringComparison.Ordinal));
-            await migrator.MigrateAsync(applied[added - 1], TestContext.Current.CancellationToken);
-            await migrator.MigrateAsync(cancellationToken: TestContext.Current.CancellationToken);
-        }
-
-        await AssertLinesMatchTasksAsync();
-        Assert.Contains(await QueueIdsAsync(intake, "mine"), id => id == taskId);
     }
 
     /// <summary>start → fork → three tasks for office-1 and office-2: due in 1 s, due in 30 days, no due date.</summary>
