@@ -145,6 +145,17 @@ public class CaseFlowDbContext : DbContext
         return enabled;
     }
 
+    /// <summary>
+    /// One model per data key, for every context however it is made (the application's, the tools', the tests'): the
+    /// encrypted columns' converters hold the key, and a model cached by type alone would hand one context's key, or its
+    /// lack of one, to the next.
+    /// </summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        optionsBuilder.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, PersonalDataModelCacheKey>();
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

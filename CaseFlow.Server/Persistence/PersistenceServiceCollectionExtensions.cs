@@ -27,7 +27,6 @@ public static class PersistenceServiceCollectionExtensions
             builder.Services.AddDbContext<CaseFlowDbContext, PostgresCaseFlowDbContext>((services, options) =>
             {
                 ConfigurePostgres(options, services.GetRequiredService<DatabaseConnection>().ConnectionString);
-                options.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, PersonalDataModelCacheKey>();
                 options.AddInterceptors(services.GetRequiredService<PointsLedgerInterceptor>());
                 options.AddInterceptors(services.GetRequiredService<Security.AuditChainInterceptor>()); // after points: audits what they add too
             });
@@ -37,7 +36,6 @@ public static class PersistenceServiceCollectionExtensions
             builder.Services.AddDbContext<CaseFlowDbContext>((services, options) =>
             {
                 options.UseSqlite(services.GetRequiredService<DatabaseConnection>().ConnectionString);
-                options.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, PersonalDataModelCacheKey>();
                 options.AddInterceptors(new SqliteConnectionSettings());
                 options.AddInterceptors(services.GetRequiredService<PointsLedgerInterceptor>());
                 options.AddInterceptors(services.GetRequiredService<Security.AuditChainInterceptor>()); // after points: audits what they add too

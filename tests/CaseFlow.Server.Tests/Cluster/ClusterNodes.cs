@@ -74,6 +74,9 @@ internal sealed partial class ClusterNodes : IAsyncDisposable
     /// <summary>The connection string of the nodes' shared database.</summary>
     public string ConnectionString => TestDatabases.PostgresConnectionStringFor(DatabaseKey);
 
+    /// <summary>The personal-data key every node is configured with.</summary>
+    public string DataKey => ServerProcess.SharedDataKey(DatabaseKey);
+
     /// <summary>The index of the node running the Quartz job <paramref name="jobName"/> now, or null when none is.</summary>
     public async Task<int?> NodeRunningAsync(string jobName, CancellationToken cancellationToken)
     {

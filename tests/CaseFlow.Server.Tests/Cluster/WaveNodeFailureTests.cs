@@ -37,7 +37,7 @@ public sealed class WaveNodeFailureTests
             // A claim on an email held by the killed node expires within the test.
             ["CaseFlow__Outbox__LockSeconds"] = "5",
         });
-        var wave = await EscalationWave.SeedIntoPostgresAsync(cluster.ConnectionString, Deadlines, TimeProvider.System, Cancel);
+        var wave = await EscalationWave.SeedIntoPostgresAsync(cluster.ConnectionString, cluster.DataKey, Deadlines, TimeProvider.System, Cancel);
         await wave.ReleaseAsync(Cancel);
 
         var (victim, firedBeforeKill) = await KillTheSweepingNodeMidWaveAsync(cluster, wave);

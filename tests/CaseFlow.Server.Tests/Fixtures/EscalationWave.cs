@@ -1,6 +1,7 @@
 using CaseFlow.LoadDriver.Seeding;
 using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Persistence.Entities;
+using CaseFlow.Server.Security;
 using CaseFlow.Workflows.Calendar;
 using CaseFlow.Workflows.Deadlines.Ladder;
 using Microsoft.EntityFrameworkCore;
@@ -34,9 +35,9 @@ internal sealed class EscalationWave
     public static Task<EscalationWave> SeedAsync(string dataDirectory, int count, TimeProvider clock, CancellationToken cancellationToken) =>
         SeedAsync(ContextFor(dataDirectory), count, clock, cancellationToken);
 
-    /// <summary>Seeds the wave into the PostgreSQL database <paramref name="connectionString"/> names (a cluster's).</summary>
-    public static Task<EscalationWave> SeedIntoPostgresAsync(string connectionString, int count, TimeProvider clock, CancellationToken cancellationToken) =>
-        SeedAsync(() => Postgres(connectionString), count, clock, cancellationToken);
+    /// <summary>Seeds the wave into the PostgreSQL database <paramref name="connectionString"/> names (a cluster's, whose nodes share <paramref name="dataKey"/>).</summary>
+    public static Task<EscalationWave> SeedIntoPostgresAsync(string connectionString, string dataKey, int count, TimeProvider clock, CancellationToken cancellationToken) =>
+        SeedAsync(() => Postgres(connectionString, new PersonalDataProtector(Convert.FromBase64String(dataKey))), count, clock, cancellationToken);
 
     private static async Task<EscalationWave> SeedAsync(Func<CaseFlowDbContext> open, int count, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -117,6 +118,9 @@ internal sealed class EscalationWave
         ? () => Postgres(TestDatabases.PostgresConnectionStringFor(dataDirectory))
         : () => new CaseFlowDbContext(new DbContextOptionsBuilder<CaseFlowDbContext>().UseSqlite($"Data Source={Path.Combine(dataDirectory, "caseflow.db")};Default Timeout=30").Options);
 
-    private static PostgresCaseFlowDbContext Postgres(string connectionString) =>
-        new(new DbContextOptionsBuilder<PostgresCaseFlowDbContext>().UseNpgsql(connectionString).Options);
+    private static PostgresCaseFlowDbContext Postgres(string connectionString, PersonalDataProtector? protector = null)
+    {
+        var options = new DbContextOptionsBuilder<PostgresCaseFlowDbContext>().UseNpgsql(connectionString).Options;
+        return protector is null ? new(options) : new(options, protector);
+    }
 }

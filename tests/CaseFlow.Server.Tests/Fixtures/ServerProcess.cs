@@ -39,6 +39,10 @@ public sealed class ServerProcess : IAsyncDisposable
             environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
+        // The nodes of one database share its personal-data key, as a real cluster's configuration gives them (each
+        // would otherwise generate a development key of its own, and the database refuses every key but its first).
+        environment["CaseFlow__Security__DataKey"] = SharedDataKey(databaseOf ?? dataDirectory);
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             environment[key] = value;
@@ -46,6 +50,10 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>The data key of the cluster whose database belongs to <paramref name="databaseDirectory"/>: fixed per database, random across them.</summary>
+    public static string SharedDataKey(string databaseDirectory) =>
+        Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("caseflow-test-data-key:" + databaseDirectory)));
 
     public int Port { get; }
 
