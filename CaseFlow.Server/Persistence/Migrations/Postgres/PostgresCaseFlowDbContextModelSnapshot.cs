@@ -128,23 +128,28 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Hash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("PreviousHash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<long>("Seq")
+                    b.Property<long?>("Seq")
                         .HasColumnType("bigint");
 
                     b.Property<string>("Subject")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<long>("WrittenAt")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_AuditEntries_Unlinked")
+                        .HasFilter("\"Seq\" IS NULL");
 
                     b.HasIndex("Seq")
                         .IsUnique()
