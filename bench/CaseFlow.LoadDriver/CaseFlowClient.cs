@@ -63,6 +63,17 @@ internal sealed class CaseFlowClient : IDisposable
         await EnsureAsync(response);
     }
 
+    /// <summary>Admin: forgets the server's serial-section histograms (after the warm-up).</summary>
+    public async Task ResetWritePathAsync()
+    {
+        using var response = await http.PostAsync("api/admin/write-path/reset", null);
+        await EnsureAsync(response);
+    }
+
+    /// <summary>Admin: the server's serial-section histograms since the last reset.</summary>
+    public async Task<JsonArray> WritePathAsync() =>
+        (await http.GetFromJsonAsync<JsonObject>("api/admin/write-path"))!["sections"]!.AsArray();
+
     public void Dispose() => http.Dispose();
 
     private static object Complaint(int index) => new

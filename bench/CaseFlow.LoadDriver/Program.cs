@@ -57,8 +57,10 @@ try
     Console.WriteLine($"server on {server.BaseUrl} ({database.Describe}); preparing {options.Scenario}");
     await scenario.PrepareAsync(server, options);
     var offset = 0;
-    runs.Add(await MeasureAsync("CaseFlow API", scenario.RunAsync, () => server.PeakRssBytes));
+    using var admin = await CaseFlowClient.SignInAsync(server.BaseUrl, "admin");
+    runs.Add(await MeasureAsync("CaseFlow API", scenario.RunAsync, () => server.PeakRssBytes, admin.ResetWritePathAsync));
     Console.WriteLine($"  server resident set now {server.CurrentRssBytes / (1024 * 1024):N0} MB");
+    SerialSectionReport.Print(await admin.WritePathAsync(), runs[^1].Completed);
 
     if (options.Baseline)
     {
@@ -68,13 +70,18 @@ try
         runs.Add(await MeasureAsync("baseline: raw ADO.NET, same rows", raw, () => null));
     }
 
-    async Task<RunFigures> MeasureAsync(string name, Func<int, Task> operation, Func<long?> peakRss)
+    async Task<RunFigures> MeasureAsync(string name, Func<int, Task> operation, Func<long?> peakRss, Func<Task>? afterWarmup = null)
     {
         Console.WriteLine($"{name}: {options.WarmupSeconds} s warm-up, then {options.DurationSeconds} s at {options.Rate}/s");
         if (options.WarmupSeconds > 0)
         {
             await OpenLoop.RunAsync(options.Rate, TimeSpan.FromSeconds(options.WarmupSeconds), options.Concurrency, i => operation(offset + i));
             offset += options.Rate * options.WarmupSeconds;
+        }
+
+        if (afterWarmup is not null)
+        {
+            await afterWarmup();
         }
 
         var start = offset;

@@ -6,8 +6,9 @@ using CaseFlow.Server.Tests.Fixtures;
 namespace CaseFlow.Server.Tests.Cluster;
 
 /// <summary>
-/// Two server processes on one PostgreSQL database append to the one audit chain at the same moment: the advisory
-/// lock taken while linking keeps the chain unbroken and no save fails on a taken chain position.
+/// Two server processes on one PostgreSQL database append to the one audit chain at the same moment: requests write
+/// their entries unlinked, each node's sequencer links committed entries under the advisory lock only sequencers take,
+/// so the chain stays unbroken and no save fails on a taken chain position.
 /// </summary>
 [Collection(nameof(ClusterRunsAlone))]
 [Trait("Infrastructure", "PostgresCluster")] // build/test.sh runs these in the PostgreSQL pass only
@@ -21,7 +22,14 @@ public sealed class AuditChainAcrossNodesTests
     public async Task ConcurrentAuditedSavesOnTwoNodes_AllSucceed_AndTheChainVerifies()
     {
         Assert.SkipUnless(TestDatabases.IsPostgres, "Several nodes need PostgreSQL (CASEFLOW_TEST_DATABASE=postgres).");
-        var settings = new Dictionary<string, string> { ["CaseFlow__Security__TokenRequestsPerMinute"] = "10000" };
+        // Forty wrong passwords per account from one address: the sign-in throttle (issue 18) would answer 429 after five.
+        var settings = new Dictionary<string, string>
+        {
+            ["CaseFlow__Security__TokenRequestsPerMinute"] = "10000",
+            ["CaseFlow__Security__MaxFailedSignIns"] = "100",
+            ["CaseFlow__Security__AccountFailedSignIns"] = "10000",
+            ["CaseFlow__Security__AddressFailedAccounts"] = "10000",
+        };
         await using var cluster = await ClusterNodes.StartAsync(2, Cancel, settings);
         var (a, b) = (cluster.Nodes[0], cluster.Nodes[1]);
         var adminA = await a.ClientForAsync("admin", Cancel);
