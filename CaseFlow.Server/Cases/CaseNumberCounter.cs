@@ -36,8 +36,8 @@ internal static class CaseNumberCounter
         RETURNING "Value"
         """;
 
-    // Blocks of this process, per database and counter (tests run several servers in one process, each on its own database).
-    private static readonly ConcurrentDictionary<string, Block> Blocks = new(StringComparer.Ordinal);
+    // Blocks of contexts built without the server's services (tools); the server's live in its CaseNumberBlocks singleton.
+    private static readonly CaseNumberBlocks Unowned = new();
 
     public static async Task<long> NextAsync(CaseFlowDbContext db, string name, CancellationToken cancellationToken)
     {
@@ -47,7 +47,7 @@ internal static class CaseNumberCounter
             return await ReserveAsync(db, name, 1, cancellationToken);
         }
 
-        var block = Blocks.GetOrAdd($"{DatabaseKey(db)}\n{name}", _ => new Block());
+        var block = BlocksOf(db).For($"{db.Database.GetDbConnection().ConnectionString}\n{name}");
         await block.Lock.WaitAsync(cancellationToken);
         try
         {
@@ -66,15 +66,11 @@ internal static class CaseNumberCounter
     }
 
     /// <summary>
-    /// The database this context writes to, with the server instance that owns the blocks: the application's service
-    /// provider, so a server started again in the same process on a recreated database does not reuse an old block.
+    /// The blocks of the server this context belongs to (a singleton of its container, so a server started again in the
+    /// same process on a recreated database does not reuse an old block; tests run several servers in one process).
     /// </summary>
-    private static string DatabaseKey(CaseFlowDbContext db)
-    {
-        var application = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider;
-        var owner = application is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(application);
-        return $"{owner}\n{db.Database.GetDbConnection().ConnectionString}";
-    }
+    private static CaseNumberBlocks BlocksOf(CaseFlowDbContext db) =>
+        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<CaseNumberBlocks>() ?? Unowned;
 
     /// <summary>Adds <paramref name="count"/> to the counter and returns its new value (the last number reserved).</summary>
     private static async Task<long> ReserveAsync(CaseFlowDbContext db, string name, int count, CancellationToken cancellationToken)
@@ -129,7 +125,15 @@ internal static class CaseNumberCounter
         command.Parameters.Add(parameter);
     }
 
-    private sealed class Block
+    /// <summary>This server's reserved blocks of case numbers, per database and counter (a singleton).</summary>
+    internal sealed class CaseNumberBlocks
+    {
+        private readonly ConcurrentDictionary<string, Block> blocks = new(StringComparer.Ordinal);
+
+        public Block For(string key) => blocks.GetOrAdd(key, _ => new Block());
+    }
+
+    internal sealed class Block
     {
         public SemaphoreSlim Lock { get; } = new(1, 1);
 

@@ -43,6 +43,7 @@ public static class PersistenceServiceCollectionExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<Security.AuditChainInterceptor>(); // every save writes its audit entries, unlinked
         builder.Services.AddSingleton<Security.AuditLinkSignal>();
+        builder.Services.AddSingleton<Cases.CaseNumberCounter.CaseNumberBlocks>(); // this node's blocks of case numbers
         builder.Services.AddOptions<Security.AuditOptions>().BindConfiguration(Security.AuditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<Security.AuditSequencer>();
         builder.Services.AddHostedService<DatabaseInitializer>();
