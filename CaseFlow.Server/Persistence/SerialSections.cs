@@ -30,11 +30,16 @@ public static class SerialSections
     private static readonly Histogram<double> Metric = Meter.CreateHistogram<double>("caseflow.write.serial_section", "ms", "Time inside a database-wide serial section of the write path");
     private static readonly ConcurrentDictionary<string, Recorder> Recorders = new(StringComparer.Ordinal);
 
+    /// <summary>Not a serial section: how long the oldest entry of each audit batch waited, from its write to its link's commit.</summary>
+    public const string AuditLinkLag = "audit link window (oldest entry of each batch)";
+
     /// <summary>Records a section held from <paramref name="since"/> (a <see cref="Stopwatch"/> timestamp) until now.</summary>
-    public static void Record(string section, long since)
+    public static void Record(string section, long since) => Record(section, Stopwatch.GetElapsedTime(since));
+
+    /// <summary>Records a section held for <paramref name="elapsed"/>.</summary>
+    public static void Record(string section, TimeSpan elapsed)
     {
-        var elapsed = Stopwatch.GetElapsedTime(since);
-        Recorders.GetOrAdd(section, _ => new Recorder()).Add((long)(elapsed.Ticks / (TimeSpan.TicksPerMillisecond / 1000.0)));
+        Recorders.GetOrAdd(section, _ => new Recorder()).Add(Math.Max(0, (long)(elapsed.Ticks / (TimeSpan.TicksPerMillisecond / 1000.0))));
         Metric.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("section", section));
     }
 

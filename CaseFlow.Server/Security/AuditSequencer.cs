@@ -28,6 +28,7 @@ public sealed class AuditSequencer(
     IServiceScopeFactory scopes,
     AuditLinkSignal signal,
     IOptions<AuditOptions> options,
+    TimeProvider clock,
     ILogger<AuditSequencer> logger) : BackgroundService
 {
     /// <summary>The advisory-lock key of the audit chain on PostgreSQL ("CFAUDIT" in ASCII), taken by sequencers only.</summary>
@@ -134,6 +135,7 @@ public sealed class AuditSequencer(
             }
 
             await transaction.CommitAsync(cancellationToken);
+            SerialSections.Record(SerialSections.AuditLinkLag, clock.GetUtcNow() - batch.Min(e => e.WrittenAt));
             logger.LogDebug("Audit sequencer linked {Count} entries, up to {Seq}", batch.Count, seq);
             return batch.Count;
         }
