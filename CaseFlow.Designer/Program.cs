@@ -12,7 +12,8 @@ builder.RootComponents.Add<HeadOutlet>("head::after");
 // Messages at the bottom right, away from the toolbars they would otherwise cover.
 builder.Services.AddMudServices(options => options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) });
+builder.Services.AddScoped(_ => new HttpClient(new SessionGuard { InnerHandler = new HttpClientHandler() }) { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) });
+builder.Services.AddScoped<People>();
 builder.Services.AddScoped<Session>();
 builder.Services.AddScoped<CaseFlowApi>();
 builder.Services.AddScoped<Language>();

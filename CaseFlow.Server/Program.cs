@@ -5,7 +5,11 @@ using CaseFlow.Server.Scheduling;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Seeding;
 
-var builder = WebApplication.CreateBuilder(AuditCommand.ConfigurationArguments(args));
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = AuditCommand.ConfigurationArguments(args),
+    WebRootPath = DesignerHosting.WebRootPath(), // the published Designer when the build made one
+});
 builder.AddCaseFlowLogging();
 builder.AddCaseFlowCore();
 builder.AddCaseFlowPersistence();

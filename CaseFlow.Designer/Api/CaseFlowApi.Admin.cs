@@ -75,8 +75,8 @@ public sealed partial class CaseFlowApi
     public Task<ApiResult<TemplatePreview>> PreviewTemplateAsync(string code, Guid? caseId, IReadOnlyDictionary<string, string> variables) =>
         SendForAsync<TemplatePreview>(HttpMethod.Post, $"api/templates/{Uri.EscapeDataString(code)}/preview", new { caseId, variables });
 
-    public Task<ApiResult<Page<OutboxItem>>> OutboxAsync(string? state) =>
-        GetAsync<Page<OutboxItem>>("api/admin/outbox?pageSize=200" + (string.IsNullOrEmpty(state) ? "" : "&state=" + state));
+    public Task<ApiResult<Page<OutboxItem>>> OutboxAsync(string? state, int pageSize = 200) =>
+        GetAsync<Page<OutboxItem>>("api/admin/outbox?pageSize=" + pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture) + (string.IsNullOrEmpty(state) ? "" : "&state=" + state));
 
     public Task<ApiResult<object>> RetryOutboxAsync(Guid id) => SendAsync(HttpMethod.Post, $"api/admin/outbox/{id}/retry", null);
 

@@ -22,6 +22,12 @@ public sealed partial class CaseFlowApi
 
     public Task<ApiResult<List<CaseDocument>>> DocumentsAsync(Guid caseId) => GetAsync<List<CaseDocument>>($"api/cases/{caseId}/documents");
 
+    /// <summary>How many instances of a process are running (on any version): they stay on their version when a new one is published.</summary>
+    public async Task<int?> RunningInstancesAsync(string key) =>
+        (await GetAsync<RunningInstances>($"api/processes/{Uri.EscapeDataString(key)}/running")).Value?.Total;
+
+    private sealed record RunningInstances(int Total);
+
     public Task<ApiResult<InstancePosition>> InstanceAsync(Guid instanceId) => GetAsync<InstancePosition>($"api/instances/{instanceId}");
 
     /// <summary>The BPMN XML of one published version; null when it cannot be read.</summary>

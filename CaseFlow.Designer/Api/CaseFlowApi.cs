@@ -39,15 +39,17 @@ public sealed partial class CaseFlowApi(HttpClient http, Session session, Naviga
 
     private sealed record OidcStatus(bool Enabled);
 
-    public Task<ApiResult<Page<TaskItem>>> TasksAsync(QueueName queue) => GetAsync<Page<TaskItem>>(queue switch
+    public Task<ApiResult<Page<TaskItem>>> TasksAsync(QueueName queue, int pageSize = 200) => GetAsync<Page<TaskItem>>(queue switch
     {
-        QueueName.Mine => "api/tasks?scope=mine&pageSize=200",
-        QueueName.Candidate => "api/tasks?scope=candidate&pageSize=200",
+        QueueName.Mine => "api/tasks?scope=mine",
+        QueueName.Candidate => "api/tasks?scope=candidate",
         // Overdue across everything the user may see: supervisors all, others their own and their groups'.
-        QueueName.Overdue => "api/tasks?overdue=true&pageSize=200&scope=" + (session.IsIn("Supervisor", "Admin") ? "all" : "mine"),
-        QueueName.All => "api/tasks?scope=all&pageSize=200",
+        QueueName.Overdue => "api/tasks?overdue=true&scope=" + (session.IsIn("Supervisor", "Admin") ? "all" : "mine"),
+        QueueName.All => "api/tasks?scope=all",
         _ => throw new ArgumentOutOfRangeException(nameof(queue)),
-    });
+    } + "&pageSize=" + pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public Task<ApiResult<DirectoryAnswer>> DirectoryAsync() => GetAsync<DirectoryAnswer>("api/directory");
 
     public Task<ApiResult<CaseDetail>> CaseAsync(Guid id) => GetAsync<CaseDetail>($"api/cases/{id}");
 
@@ -70,9 +72,10 @@ public sealed partial class CaseFlowApi(HttpClient http, Session session, Naviga
     public Task<ApiResult<List<ActivityDescriptor>>> ActivityDescriptorsAsync() => GetAsync<List<ActivityDescriptor>>("api/activity-descriptors");
 
     /// <summary>The draft's BPMN XML, else the published version's; null when the process has neither (a new one).</summary>
-    public async Task<string?> ProcessXmlAsync(string key, int? publishedVersion)
+    public async Task<string?> ProcessXmlAsync(string key, int? publishedVersion, bool hasDraft = true)
     {
-        var draft = await GetTextAsync($"api/processes/{Uri.EscapeDataString(key)}/draft");
+        // Asked only when the library says there is one: a missing draft is a 404 in the browser's console.
+        var draft = hasDraft ? await GetTextAsync($"api/processes/{Uri.EscapeDataString(key)}/draft") : null;
         if (draft is not null || publishedVersion is null)
         {
             return draft;
@@ -177,10 +180,11 @@ public sealed partial class CaseFlowApi(HttpClient http, Session session, Naviga
 
     private async Task EndSessionOn401Async(HttpResponseMessage response)
     {
-        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        if (response.StatusCode == HttpStatusCode.Unauthorized && session.SignedIn)
         {
+            // The token expired or was revoked: sign in again and come back to this page.
             await session.SignOutAsync();
-            navigation.NavigateTo("signin");
+            navigation.NavigateTo(SignInRoute.Returning(navigation));
         }
     }
 }

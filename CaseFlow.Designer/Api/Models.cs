@@ -52,7 +52,11 @@ public sealed record CaseDetail(
     Guid? ProcessInstanceId = null,
     IReadOnlyList<CaseWarning>? Warnings = null,
     LegalTexts? LegalTexts = null,
-    bool Anonymous = false);
+    bool Anonymous = false,
+    CaseLinks? Links = null);
+
+/// <summary>The part of a case's links the page uses: the office the district table suggests.</summary>
+public sealed record CaseLinks(string? SuggestedOfficeId);
 
 /// <summary>The named queues of the workbench and the query each one sends to <c>GET /api/tasks</c>.</summary>
 public enum QueueName
@@ -77,7 +81,7 @@ public sealed record ActivityDescriptor(string Name, string Category, string Dis
 public sealed record StartedInstance(Guid Id);
 
 /// <summary>The element selected on the modeler's canvas, as wwwroot/js/modeler.js describes it.</summary>
-public sealed record SelectedElement(string Id, string Type, string Name, Dictionary<string, string> Attributes, List<ElementInput> Inputs, string? Condition);
+public sealed record SelectedElement(string Id, string Type, string Name, Dictionary<string, string> Attributes, List<ElementInput> Inputs, string? Condition, string? Form = null);
 
 /// <summary>One <c>caseflow:input</c> of a service task: a literal value, or a JavaScript expression over the variables.</summary>
 public sealed record ElementInput(string Name, string Text, bool IsExpression);

@@ -67,7 +67,7 @@ public static class LetterTemplatesApi
         var (errors, saved) = await store.SaveAsync(current, request.Subject, request.Body, request.AddressedTo, CurrentUser.From(principal).UserName, cancellationToken);
         if (errors.Count > 0)
         {
-            return ApiProblems.Validation(errors, $"Letter template {code} was not saved.");
+            return ApiProblems.Validation(errors, $"Letter template {code} was not saved. 文书模板 {code} 未保存。");
         }
 
         if (saved is null)

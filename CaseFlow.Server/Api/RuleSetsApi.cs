@@ -50,18 +50,18 @@ public static class RuleSetsApi
         {
             // The path names the field, so an unknown approver is reported at rules[2].extension.approver.
             var field = ex.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
-            return ApiProblems.Field(field, $"{field} has an invalid value: {ex.Message}");
+            return ApiProblems.Field(field, $"{field} has an invalid value: {ex.Message} {field} 的值无效，请检查 JSON 的写法和取值。");
         }
 
         if (!string.IsNullOrEmpty(set.Id) && !string.Equals(set.Id, id, StringComparison.Ordinal))
         {
-            return ApiProblems.Field("id", $"The body's id ({set.Id}) differs from the address ({id}).");
+            return ApiProblems.Field("id", $"The body's id ({set.Id}) differs from the address ({id}). 正文中的编号（{set.Id}）与地址中的编号（{id}）不一致。");
         }
 
         set = set with { Id = id };
         var errors = await store.SaveAsync(set, CurrentUser.From(principal).UserName, cancellationToken);
         return errors.Count > 0
-            ? ApiProblems.Validation(errors, $"Rule set {id} was not saved.")
+            ? ApiProblems.Validation(errors, $"Rule set {id} was not saved. 规则集 {id} 未保存。")
             : TypedResults.Json(set, DeadlineRuleSetJson.Options);
     }
 }

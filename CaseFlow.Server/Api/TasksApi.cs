@@ -6,6 +6,7 @@ using CaseFlow.Server.Api.Contracts;
 using CaseFlow.Server.Auth;
 using CaseFlow.Server.Cases;
 using CaseFlow.Server.Commands;
+using CaseFlow.Server.Forms;
 using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Persistence.Entities;
 using CaseFlow.Server.Security;
@@ -22,6 +23,7 @@ public static class TasksApi
     {
         var group = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization();
         group.MapGet("/", ListAsync).WithSummary("Queues: mine, candidate (my groups, unclaimed), all (supervisors).");
+        group.MapGet("/{id:guid}", TaskFormApi.GetAsync).WithSummary("One task with its form (labels in the caller's language).");
         group.MapPost("/{id:guid}/claim", ClaimAsync);
         group.MapPost("/{id:guid}/release", ReleaseAsync);
         group.MapPost("/{id:guid}/complete", CompleteAsync);
@@ -122,7 +124,9 @@ public static class TasksApi
                 Level = db.Escalations.Where(e => e.TaskId == x.Task.Id).Max(e => (int?)e.Level) ?? 0,
             })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => TaskViews.ToResponse(r.Task, r.Number, calendar, now, r.Level, r.Subject, r.Respondent, r.OfficeId)).ToList();
+        var page = rows.Select(r => TaskViews.ToResponse(r.Task, r.Number, calendar, now, r.Level, r.Subject, r.Respondent, r.OfficeId)).ToList();
+        var names = await DirectoryNames.ForTasksAsync(db, page, cancellationToken);
+        return page.Select(names.Named).ToList();
     }
 
     /// <summary>Builds <c>t.CandidateGroups LIKE '%,g1,%' OR ...</c> for the user's groups (admins see every group).</summary>
@@ -211,6 +215,8 @@ public static class TasksApi
         CaseFlowDbContext db,
         WorkflowCommandRunner runner,
         CaseAccess access,
+        TaskForms forms,
+        HttpContext http,
         TimeProvider clock,
         IBusinessCalendar calendar,
         ClaimsPrincipal principal,
@@ -250,27 +256,17 @@ public static class TasksApi
             return ApiProblems.Field("outcome", $"outcome must be one of: {string.Join(", ", outcomes)}.");
         }
 
-        var variables = request?.Variables?.DeepClone().AsObject() ?? [];
-        if (outcome is not null)
+        var (errors, variables) = await CompletionCheck.RunAsync(db, forms, task, outcome, request?.Variables, UiLanguage.From(http.Request), cancellationToken);
+        if (errors.Count > 0)
         {
-            variables["outcome"] = outcome;
+            return ApiProblems.Validation(errors);
         }
 
-        await Jurisdiction.OfficePrefill.ApplyAsync(db, task, outcome, variables, cancellationToken);
-        var missing = TaskRequirements.Missing(task, outcome, variables);
-        foreach (var (field, messages) in SimpleProcedureLimits.Check(outcome, variables))
+        // Who decided (office-holders) and the checked collective discussion are written by the server, never taken as sent.
+        var decision = await DecisionRecords.ApplyAsync(db, task, user, reserved, variables, clock.GetUtcNow(), calendar.ToLocalDate(clock.GetUtcNow()), cancellationToken);
+        if (decision.Count > 0)
         {
-            missing.TryAdd(field, messages);
-        }
-
-        if (missing.Count == 0)
-        {
-            missing = await DecisionRecords.ApplyAsync(db, task, user, reserved, variables, clock.GetUtcNow(), calendar.ToLocalDate(clock.GetUtcNow()), cancellationToken);
-        }
-
-        if (missing.Count > 0)
-        {
-            return ApiProblems.Validation(missing);
+            return ApiProblems.Validation(decision);
         }
 
         try

@@ -27,7 +27,9 @@ public sealed class CaseMaterials(CaseFlowDbContext db, WorkflowCommandRunner ru
             return (Result.NotFound, []);
         }
 
-        var fields = Apply(Copy(current), request);
+        // The case as it will be: which fields were given, and what is still missing afterwards.
+        var preview = Copy(current);
+        var fields = Apply(preview, request);
         if (fields.Count == 0)
         {
             return (Result.NothingGiven, []);
@@ -41,8 +43,6 @@ public sealed class CaseMaterials(CaseFlowDbContext db, WorkflowCommandRunner ru
         var suggestion = request.Respondent?.Address is { Length: > 0 } || request.Respondent?.PlatformAddress is { Length: > 0 }
             ? await jurisdictions.SuggestAsync(request.Respondent.Address ?? current.RespondentAddress, request.Respondent.PlatformAddress ?? current.RespondentPlatformAddress, cancellationToken)
             : null;
-        var preview = Copy(current);
-        Apply(preview, request);
         var variables = new JsonObject
         {
             ["complainantName"] = preview.ComplainantName,

@@ -32,6 +32,9 @@ public sealed class CaseViewBuilder(CaseFlowDbContext db, IBusinessCalendar cale
         var linked = await db.Cases.AsNoTracking().Where(x => x.ParentCaseId == id || x.DuplicateOfCaseId == id).OrderBy(x => x.CreatedAt)
             .Select(x => new { x.Id, x.Number, x.Kind, x.Status }).ToListAsync(cancellationToken);
 
+        var openTasks = tasks.Select(t => TaskViews.ToResponse(t, c.Number, calendar, now, caseSubject: c.Subject, respondentName: c.RespondentName, caseOfficeId: c.OfficeId)).ToList();
+        var names = await DirectoryNames.LoadAsync(
+            db, openTasks.Select(t => t.Assignee), openTasks.SelectMany(t => t.CandidateGroups).Append(c.OfficeId).Append(c.SuggestedOfficeId), cancellationToken);
         return new CaseResponse(
             c.Id,
             c.Number,
@@ -49,7 +52,7 @@ public sealed class CaseViewBuilder(CaseFlowDbContext db, IBusinessCalendar cale
             c.ProcessInstanceId,
             c.ClosedAt,
             deadlines.Select(d => ToResponse(d, changes[d.Id], now)).ToList(),
-            tasks.Select(t => TaskViews.ToResponse(t, c.Number, calendar, now, caseSubject: c.Subject, respondentName: c.RespondentName, caseOfficeId: c.OfficeId)).ToList(),
+            openTasks.Select(names.Named).ToList(),
             timeline.Select(e => new TimelineEntryResponse(e.At, e.Actor, e.Event, e.Details)).ToList(),
             new CaseLinksResponse(
                 c.ParentCaseId,
@@ -69,7 +72,9 @@ public sealed class CaseViewBuilder(CaseFlowDbContext db, IBusinessCalendar cale
             MissingMaterials.IsAnonymous(c) && c.Kind == "report",
             c.ConductDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             c.ConductSeriousHarm,
-            Penalty(c, deadlines, now));
+            Penalty(c, deadlines, now),
+            names.Office(c.OfficeId),
+            names.Office(c.SuggestedOfficeId));
     }
 
     private CasePenaltyResponse? Penalty(StoredCase c, List<StoredDeadline> deadlines, DateTimeOffset now)

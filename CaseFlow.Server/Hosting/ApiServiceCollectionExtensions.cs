@@ -29,6 +29,7 @@ public static class ApiServiceCollectionExtensions
         builder.AddCaseFlowDocuments(); // the command runner seals transfer packages
         services.AddScoped<CaseIntakeService>();
         services.AddScoped<CaseMaterials>();
+        services.AddScoped<Forms.TaskForms>();
         services.AddScoped<CaseViewBuilder>();
         services.AddScoped<Jurisdiction.JurisdictionTable>();
         services.AddScoped<ComplaintWarnings>();
@@ -96,6 +97,8 @@ public static class ApiServiceCollectionExtensions
         app.MapPointsApi();
         app.MapAdminOutboxApi();
         app.MapDirectoryAdminApi();
+        app.MapDirectoryApi();
+        app.MapRunningInstancesApi();
         app.MapInstanceOperationsApi();
         app.MapIncidentsApi();
         app.MapProcessMigrationApi();

@@ -13,12 +13,20 @@ public static class OfficePrefill
 {
     public const string Variable = "officeId";
 
-    public static async Task ApplyAsync(CaseFlowDbContext db, StoredTask task, string? outcome, JsonObject variables, CancellationToken cancellationToken)
+    /// <summary>Fills <c>officeId</c> for a legacy step (<c>caseflow:requiredVariables</c>) that requires it for <paramref name="outcome"/>.</summary>
+    public static Task ApplyAsync(CaseFlowDbContext db, StoredTask task, string? outcome, JsonObject variables, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return ApplyAsync(db, task, Requires(task, outcome), variables, cancellationToken);
+    }
+
+    /// <summary>Fills <c>officeId</c> when <paramref name="required"/> (a form's office field required for the outcome) and left out.</summary>
+    public static async Task ApplyAsync(CaseFlowDbContext db, StoredTask task, bool required, JsonObject variables, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(variables);
-        if (task.CaseId is not { } caseId || !Requires(task, outcome) || (variables[Variable] is JsonValue given && given.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text)))
+        if (task.CaseId is not { } caseId || !required || (variables[Variable] is JsonValue given && given.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text)))
         {
             return;
         }

@@ -55,7 +55,7 @@ public static class LetterAddressees
             if (used.Count > 0)
             {
                 errors[part] = [.. used.Select(f =>
-                    $"{part} uses the merge field {{{{{f}}}}}, but this template is addressed to the respondent: the complainant's identity never goes to the respondent.")];
+                    $"{part} uses the merge field {{{{{f}}}}}, but this template is addressed to the respondent: the complainant's identity never goes to the respondent. {LetterTemplateValidator.PartZh(part)}使用了合并字段 {{{{{f}}}}}，但此文书发给被投诉人：投诉人的身份信息不得告知被投诉人。")];
             }
         }
 

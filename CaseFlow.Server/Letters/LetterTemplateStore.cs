@@ -54,7 +54,7 @@ public sealed class LetterTemplateStore(CaseFlowDbContext db, TimeProvider clock
         var addressee = addressedTo?.Trim() ?? LetterAddressees.Of(current);
         if (!LetterAddressees.All.Contains(addressee))
         {
-            errors["addressedTo"] = [$"addressedTo must be one of: {string.Join(", ", LetterAddressees.All)}."];
+            errors["addressedTo"] = [$"addressedTo must be one of: {string.Join(", ", LetterAddressees.All)}. 收件人须为以下之一：{string.Join("、", LetterAddressees.All)}。"];
         }
 
         foreach (var (part, messages) in LetterAddressees.Check(addressee, subject, body))

@@ -21,19 +21,19 @@ public static class LetterTemplateValidator
         {
             if (string.IsNullOrWhiteSpace(text))
             {
-                errors[part] = [$"{part} is required."];
+                errors[part] = [$"{part} is required. 请填写{PartZh(part)}。"];
                 return;
             }
 
             if (text.Length > maxLength)
             {
-                errors[part] = [$"{part} may have at most {maxLength} characters."];
+                errors[part] = [$"{part} may have at most {maxLength} characters. {PartZh(part)}最多 {maxLength} 个字符。"];
                 return;
             }
 
             if (part == "subject" && text.Contains('\n', StringComparison.Ordinal))
             {
-                errors[part] = ["subject must be a single line."];
+                errors[part] = ["subject must be a single line. 标题只能有一行。"];
                 return;
             }
 
@@ -44,7 +44,7 @@ public static class LetterTemplateValidator
             }
             catch (MergeTemplateException ex)
             {
-                errors[part] = [$"{part} has unbalanced merge braces: {ex.Message}"];
+                errors[part] = [$"{part} has unbalanced merge braces: {ex.Message} {PartZh(part)}中的合并字段括号不配对。"];
                 return;
             }
 
@@ -52,8 +52,11 @@ public static class LetterTemplateValidator
             if (unknown.Count > 0)
             {
                 errors[part] = [.. unknown.Select(f =>
-                    $"{part} uses the merge field {{{{{f}}}}}, which template {code} does not declare; allowed: {string.Join(", ", allowedFields)}.")];
+                    $"{part} uses the merge field {{{{{f}}}}}, which template {code} does not declare; allowed: {string.Join(", ", allowedFields)}. {PartZh(part)}使用了合并字段 {{{{{f}}}}}，但文书模板 {code} 没有声明该字段；可用字段：{string.Join("、", allowedFields)}。")];
             }
         }
     }
+
+    /// <summary>The part of a letter in Chinese, for the second half of a bilingual message.</summary>
+    internal static string PartZh(string part) => part == "subject" ? "标题" : "正文";
 }

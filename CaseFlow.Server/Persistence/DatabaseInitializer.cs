@@ -29,6 +29,7 @@ internal sealed class DatabaseInitializer(IServiceProvider services, ILogger<Dat
         }
         else
         {
+            await PreSquashHistory.AdoptAsync(db, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
         }
 
@@ -51,6 +52,7 @@ internal sealed class DatabaseInitializer(IServiceProvider services, ILogger<Dat
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
             try
             {
+                await PreSquashHistory.AdoptAsync(db, cancellationToken);
                 await db.Database.MigrateAsync(cancellationToken);
             }
             finally

@@ -56,6 +56,7 @@ public sealed class BpmnParser(IActivityRegistry activities, IExpressionEvaluato
         var reader = new ProcessReader(activities, expressions, messages, errors);
         var (nodes, flows) = reader.Read(process, processId);
         GraphValidator.Validate(processId, nodes, flows, errors);
+        FormFlowCheck.Check(nodes, flows, errors);
         DocumentaryElements.Note(root, process, errors);
 
         var graph = new ProcessGraph

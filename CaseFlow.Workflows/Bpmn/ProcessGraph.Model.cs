@@ -16,6 +16,12 @@ public sealed partial class ProcessGraph
     /// <summary>The display name of an element (its BPMN <c>name</c>), or null when it has none or does not exist.</summary>
     public string? GetElementName(string elementId) => Nodes.TryGetValue(elementId, out var node) ? node.Name : null;
 
+    /// <summary>
+    /// The form of the user task <paramref name="elementId"/> (<c>caseflow:form</c>), or null when the element has none.
+    /// The server reads it from the instance's own version, so a task is always checked against the form it was opened with.
+    /// </summary>
+    public CaseFlow.Forms.FormSchema? GetTaskForm(string elementId) => Nodes.TryGetValue(elementId, out var node) && node is UserTaskNode task ? task.Form : null;
+
     internal FlowNode Node(string id) => Nodes[id];
 
     /// <summary>The same graph labelled with its key and published version; nodes are shared, they are immutable.</summary>

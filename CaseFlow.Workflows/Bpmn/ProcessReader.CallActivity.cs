@@ -8,7 +8,7 @@ internal sealed partial class ProcessReader
 {
     /// <summary>The CaseFlow extension elements an element may carry in <c>bpmn:extensionElements</c>.</summary>
     private static bool IsKnownExtension(XElement owner, XElement extension) =>
-        (owner.Name.LocalName, extension.Name.LocalName) is ("serviceTask", "input") or ("callActivity", "in" or "out");
+        (owner.Name.LocalName, extension.Name.LocalName) is ("serviceTask", "input") or ("callActivity", "in" or "out") or ("userTask" or "manualTask", "form");
 
     private CallActivityNode ReadCallActivity(XElement element, string id)
     {

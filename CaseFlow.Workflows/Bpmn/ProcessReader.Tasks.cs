@@ -60,10 +60,18 @@ internal sealed partial class ProcessReader
             .ToList();
 
         var required = ReadRequiredVariables(element, id, outcomes);
+        var form = ReadForm(element, id, outcomes);
+        if (form is not null && required.Count > 0)
+        {
+            Error(id, $"{Describe(element)} has both a form and caseflow:requiredVariables; say what is required in the form (validate.required, caseflow:requiredFor) and remove the attribute.",
+                $"{DescribeZh(element)}同时有表单和 caseflow:requiredVariables；请在表单中设置必填（validate.required、caseflow:requiredFor），并删除该属性。");
+        }
+
         return new UserTaskNode(id, Name(element), element.Name.LocalName)
         {
             MultiInstance = ReadMultiInstance(element, id),
             RequiredVariables = required,
+            Form = form,
             CandidateGroups = groups,
             Assignee = Template((string?)element.Attribute(BpmnNames.CaseFlow + "assignee"), element, id, "assignee"),
             Outcomes = outcomes,

@@ -1,3 +1,4 @@
+using CaseFlow.Forms;
 using CaseFlow.Workflows.Calendar;
 
 namespace CaseFlow.Workflows.Bpmn;
@@ -23,4 +24,7 @@ internal sealed class UserTaskNode(string id, string? name, string bpmnType = "u
 
     /// <summary>Variables a completion must carry, per outcome (<c>*</c> for any), from <c>caseflow:requiredVariables</c>.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> RequiredVariables { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>The task's form (<c>caseflow:form</c> in <c>bpmn:extensionElements</c>), or null when it has none.</summary>
+    public FormSchema? Form { get; init; }
 }

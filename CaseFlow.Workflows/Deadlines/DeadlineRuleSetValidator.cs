@@ -30,25 +30,25 @@ public static partial class DeadlineRuleSetValidator
 
         if (!IdForm().IsMatch(ruleSet.Id ?? ""))
         {
-            Add("id", "id must be 1-32 letters, digits, '-' or '_' (e.g. O121).");
+            Add("id", "id must be 1-32 letters, digits, '-' or '_' (e.g. O121). 编号须为 1–32 个字母、数字、连字符或下划线（如 O121）。");
         }
 
         Required(ruleSet.Name, "name", Add);
         Required(ruleSet.LegalSource, "legalSource", Add);
         if (ruleSet.EffectiveFrom == default)
         {
-            Add("effectiveFrom", "effectiveFrom is required (a date like 2026-04-15).");
+            Add("effectiveFrom", "effectiveFrom is required (a date like 2026-04-15). 请填写生效日期（如 2026-04-15）。");
         }
 
         if (ruleSet.EffectiveTo is { } to && to < ruleSet.EffectiveFrom)
         {
-            Add("effectiveTo", "effectiveTo must not be before effectiveFrom.");
+            Add("effectiveTo", "effectiveTo must not be before effectiveFrom. 失效日期不得早于生效日期。");
         }
 
         var rules = ruleSet.Rules ?? [];
         if (rules.Count == 0)
         {
-            Add("rules", "A rule set needs at least one rule.");
+            Add("rules", "A rule set needs at least one rule. 规则集至少需要一条规则。");
         }
 
         var otherSets = others.Where(o => !string.Equals(o.Id, ruleSet.Id, StringComparison.Ordinal)).ToList();
@@ -59,21 +59,21 @@ public static partial class DeadlineRuleSetValidator
             var at = $"rules[{i}]";
             if (rule is null)
             {
-                Add(at, "A rule may not be null.");
+                Add(at, "A rule may not be null. 规则不能为空。");
                 continue;
             }
 
             if (!CodeForm().IsMatch(rule.Code ?? ""))
             {
-                Add($"{at}.code", "code must look like complaint.acceptance (lower-case words, digits and '-', separated by dots).");
+                Add($"{at}.code", "code must look like complaint.acceptance (lower-case words, digits and '-', separated by dots). 规则代码形如 complaint.acceptance（小写字母、数字和连字符，用点分隔）。");
             }
             else if (!seen.Add(rule.Code!))
             {
-                Add($"{at}.code", $"The code {rule.Code} appears twice in this rule set.");
+                Add($"{at}.code", $"The code {rule.Code} appears twice in this rule set. 规则代码 {rule.Code} 在本规则集中出现了两次。");
             }
             else if (otherSets.FirstOrDefault(o => o.Overlaps(ruleSet) && o.Rules.Any(r => r.Code == rule.Code)) is { } clash)
             {
-                Add($"{at}.code", $"{rule.Code} is also in rule set {clash.Id}, whose effective range ({clash.EffectiveFrom:yyyy-MM-dd} to {clash.EffectiveTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "open"}) overlaps this one; a case must find exactly one rule.");
+                Add($"{at}.code", $"{rule.Code} is also in rule set {clash.Id}, whose effective range ({clash.EffectiveFrom:yyyy-MM-dd} to {clash.EffectiveTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "open"}) overlaps this one; a case must find exactly one rule. 规则代码 {rule.Code} 也在规则集 {clash.Id} 中，其生效期间与本规则集重叠；每个案件只能适用一条规则。");
             }
 
             Required(rule.NameZh, $"{at}.nameZh", Add);
@@ -89,7 +89,7 @@ public static partial class DeadlineRuleSetValidator
             };
             if (rule.Amount < 1 || rule.Amount > maxAmount)
             {
-                Add($"{at}.amount", $"amount must be between 1 and {maxAmount}.");
+                Add($"{at}.amount", $"amount must be between 1 and {maxAmount}. 期限数值须在 1 到 {maxAmount} 之间。");
             }
 
             var warnings = rule.WarningsBefore ?? [];
@@ -110,7 +110,7 @@ public static partial class DeadlineRuleSetValidator
                     Duration(step.RepeatEvery, $"{at}.escalations[{s}].repeatEvery", Add);
                     if (BusinessDuration.TryParse(step.RepeatEvery, out var every, out _) && every.Unit != DurationUnit.Exact && every.Days == 0)
                     {
-                        Add($"{at}.escalations[{s}].repeatEvery", "repeatEvery must be longer than zero (leave it out for a step that fires once).");
+                        Add($"{at}.escalations[{s}].repeatEvery", "repeatEvery must be longer than zero (leave it out for a step that fires once). 重复间隔须大于零（只触发一次的步骤请删除此项）。");
                     }
                 }
             }
@@ -119,7 +119,7 @@ public static partial class DeadlineRuleSetValidator
             {
                 if (extension.MaxExtensions is < 1 || extension.MaxExtensions > MaxExtensions)
                 {
-                    Add($"{at}.extension.maxExtensions", $"maxExtensions must be between 1 and {MaxExtensions} (leave extension out when none is allowed).");
+                    Add($"{at}.extension.maxExtensions", $"maxExtensions must be between 1 and {MaxExtensions} (leave extension out when none is allowed). 延长次数须在 1 到 {MaxExtensions} 之间（不允许延长的请删除 extension）。");
                 }
 
                 if (extension.MaxExtensions is null && !extension.LaterAmountSetByApprover)
@@ -135,7 +135,7 @@ public static partial class DeadlineRuleSetValidator
 
                 if (extension.Amount < 1 || extension.Amount > maxAmount)
                 {
-                    Add($"{at}.extension.amount", $"amount must be between 1 and {maxAmount}.");
+                    Add($"{at}.extension.amount", $"amount must be between 1 and {maxAmount}. 期限数值须在 1 到 {maxAmount} 之间。");
                 }
 
                 CheckEnum(extension.Approver, $"{at}.extension.approver", Add);
@@ -153,7 +153,7 @@ public static partial class DeadlineRuleSetValidator
 
             if (kinds.Distinct().Count() != kinds.Count)
             {
-                Add($"{at}.excludedIntervals", "Each interval kind may be listed once.");
+                Add($"{at}.excludedIntervals", "Each interval kind may be listed once. 每种不计入期限的情形只能列一次。");
             }
         }
 
@@ -164,7 +164,7 @@ public static partial class DeadlineRuleSetValidator
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            add(field, $"{field} is required.");
+            add(field, $"{field} is required. 请填写 {field}。");
         }
     }
 
@@ -172,7 +172,7 @@ public static partial class DeadlineRuleSetValidator
     {
         if (!BusinessDuration.TryParse(text, out _, out var error))
         {
-            add(field, error ?? "Not a duration.");
+            add(field, $"{error ?? "Not a duration."} 不是有效的期限：请写工作日如 7wd、自然日如 60d，或 ISO 8601 如 P3D。");
         }
     }
 
@@ -181,7 +181,7 @@ public static partial class DeadlineRuleSetValidator
     {
         if (!Enum.IsDefined(value))
         {
-            add(field, $"{field} must be one of {string.Join(", ", Enum.GetNames<T>())}.");
+            add(field, $"{field} must be one of {string.Join(", ", Enum.GetNames<T>())}. {field} 须为以下之一：{string.Join("、", Enum.GetNames<T>())}。");
         }
     }
 

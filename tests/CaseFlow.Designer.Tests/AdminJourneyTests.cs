@@ -133,6 +133,8 @@ public sealed class AdminJourneyTests(DesignerFixture designer) : IClassFixture<
         await editor.PressAsync("Tab");
         await page.Locator("[data-test=save-ruleset]").ClickAsync();
         await Expect(page.Locator("[data-test=ruleset-error][data-field='rules[0].amount']")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-test=ruleset-error][data-field='rules[0].amount']")).ToContainTextAsync("期限数值须在 1 到");
+        await Expect(page.Locator("[data-test=ruleset-error][data-field='rules[0].amount']")).Not.ToContainTextAsync("must be between");
         await page.ScreenshotAsync(new() { Path = RepositoryPaths.Screenshot("admin-rulesets"), FullPage = true });
 
         set = JsonNode.Parse(await editor.InputValueAsync())!;
@@ -210,8 +212,13 @@ public sealed class AdminJourneyTests(DesignerFixture designer) : IClassFixture<
         var instance = (await admin.GetFromJsonAsync<JsonObject>($"/api/instances/{instanceId}", TestContext.Current.CancellationToken))!;
         Assert.Equal(["review"], instance["activeElementIds"]!.AsArray().Select(e => (string)e!));
 
-        await page.GetByRole(AriaRole.Tab, new() { NameRegex = new Regex("^待发邮件") }).ClickAsync();
+        await page.GetByRole(AriaRole.Tab, new() { NameRegex = new Regex("^待发邮件（\\d+）") }).ClickAsync();
         await Expect(page.Locator("[data-test=outbox-table]")).ToBeVisibleAsync();
+        // The tab lists only the mail still to send; sent mail is one chip away.
+        foreach (var state in await page.Locator("[data-test=outbox-state]").AllTextContentsAsync())
+        {
+            Assert.Equal("待发送", state);
+        }
     }
 
     private async Task<IPage> SignedInAsync(string userName)

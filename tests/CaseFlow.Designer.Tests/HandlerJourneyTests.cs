@@ -50,7 +50,7 @@ public sealed class HandlerJourneyTests(DesignerFixture designer) : IClassFixtur
         await Expect(page.GetByText("已认领")).ToBeVisibleAsync();
         await Journeys.ShowQueueAsync(page, "我的任务");
         row = Journeys.RowOf(page, complaint.Number);
-        await Expect(row).ToContainTextAsync("intake");
+        await Expect(row.Locator("[data-test=assignee]")).ToHaveTextAsync("受理员 张敏");
 
         await row.Locator("[data-test=open]").ClickAsync();
         await Expect(page.Locator("[data-test=case-title]")).ToContainTextAsync(complaint.Number);
@@ -58,19 +58,21 @@ public sealed class HandlerJourneyTests(DesignerFixture designer) : IClassFixtur
         await Expect(page.Locator("[data-test=complainant]")).Not.ToContainTextAsync("13800138000");
         await Expect(page.Locator("[data-test=deadlines]")).ToContainTextAsync("进行中");
 
-        // A refusal without its ground and reason: the server's field errors appear and nothing moves.
+        // A refusal without its ground and reason: the server's Chinese messages appear under both fields, nothing moves.
         var form = page.Locator("[data-test=complete-form]");
+        await Expect(Journeys.Field(form, "refusalReason")).ToHaveCountAsync(0);
         await form.GetByText("不予受理", new() { Exact = true }).ClickAsync();
+        await Expect(Journeys.Field(form, "refusalReason")).ToContainTextAsync("不予受理理由 *");
+        await Expect(Journeys.Field(form, "refusalGround")).ToContainTextAsync("第十六条");
+        await Expect(Journeys.Field(form, "officeId")).ToHaveCountAsync(0);
         await form.Locator("[data-test=complete]").ClickAsync();
-        var errors = form.Locator("[data-test=complete-errors]");
-        await Expect(errors).ToContainTextAsync("variables.refusalReason");
+        await Expect(Journeys.Field(form, "refusalReason")).ToContainTextAsync("必须填写“不予受理理由”");
+        await Expect(Journeys.Field(form, "refusalGround")).ToContainTextAsync("必须填写“不予受理依据”");
         await page.ScreenshotAsync(new() { Path = RepositoryPaths.Screenshot("case-validation-error"), FullPage = true });
 
-        // Add the two fields the server named, fill them, complete.
-        await errors.Locator("[data-test=add-missing]").First.ClickAsync();
-        await errors.Locator("[data-test=add-missing]").First.ClickAsync();
-        await form.Locator("input[data-key=refusalGround]").FillAsync("other-legal-ground");
-        await form.Locator("input[data-key=refusalReason]").FillAsync("不属于本部门管辖范围");
+        // Choose the ground from the Art. 16 list, write the reason, complete.
+        await Journeys.ChooseAsync(page, form, "refusalGround", "第一项：不属于市场监督管理部门职责，或者本行政机关不具有处理权限");
+        await Journeys.FillFieldAsync(form, "refusalReason", "不属于本部门管辖范围");
         await form.Locator("[data-test=complete]").ClickAsync();
         await Expect(page.GetByText("已办结")).ToBeVisibleAsync();
         await Expect(form).ToHaveCountAsync(0);
@@ -104,28 +106,15 @@ public sealed class HandlerJourneyTests(DesignerFixture designer) : IClassFixtur
         var form = page.Locator("[data-test=complete-form]");
         await form.GetByText("达成调解协议", new() { Exact = true }).ClickAsync();
         await form.Locator("[data-test=complete]").ClickAsync();
-        var errors = form.Locator("[data-test=complete-errors]");
-        await Expect(errors).ToContainTextAsync("variables.consent");
-        await Expect(errors).ToContainTextAsync("variables.mediationDocument");
-        while (await errors.Locator("[data-test=add-missing]").CountAsync() > 0)
+        foreach (var key in new[] { "consent", "mediationResult", "recoveredAmount", "mediationDocument" })
         {
-            var before = await form.Locator("[data-test=variable-row]").CountAsync();
-            await errors.Locator("[data-test=add-missing]").First.ClickAsync();
-            await Expect(form.Locator("[data-test=variable-row]")).ToHaveCountAsync(before + 1);
+            await Expect(Journeys.Field(form, key).Locator(".field-error, .mud-input-helper-text.mud-input-error")).Not.ToHaveCountAsync(0);
         }
 
-        var values = new Dictionary<string, string>
-        {
-            ["consent"] = "both-parties",
-            ["mediationResult"] = "商家退还安装费200元",
-            ["recoveredAmount"] = "200",
-            ["mediationDocument"] = "issued",
-        };
-        foreach (var key in await form.Locator("input[data-test=variable-value]").EvaluateAllAsync<string[]>("inputs => inputs.map(i => i.dataset.key)"))
-        {
-            await form.Locator($"input[data-key={key}]").FillAsync(values[key]);
-        }
-
+        await form.GetByText("投诉人和被投诉人均同意调解", new() { Exact = true }).ClickAsync();
+        await Journeys.FillFieldAsync(form, "mediationResult", "商家退还安装费200元");
+        await Journeys.FillFieldAsync(form, "recoveredAmount", "200");
+        await Journeys.ChooseAsync(page, form, "mediationDocument", "双方同意不制作调解书");
         await form.Locator("[data-test=complete]").ClickAsync();
         await Expect(page.GetByText("已办结")).ToBeVisibleAsync();
 

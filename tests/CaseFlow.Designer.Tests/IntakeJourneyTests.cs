@@ -70,7 +70,7 @@ public sealed class IntakeJourneyTests(DesignerFixture designer) : IClassFixture
         await documents.Locator("[data-test=document-upload]").ClickAsync();
         var row = documents.Locator("[data-test=document-row]").Filter(new() { HasTextString = "小票.txt" });
         await Expect(row).ToContainTextAsync($"{receipt.Length} B");
-        await Expect(row).ToContainTextAsync("intake");
+        await Expect(row).ToContainTextAsync("受理员 张敏");
         await Expect(row).ToContainTextAsync("证据");
         var download = await page.RunAndWaitForDownloadAsync(() => row.Locator("[data-test=document-download]").ClickAsync());
         Assert.Equal("小票.txt", download.SuggestedFilename);
@@ -134,7 +134,8 @@ public sealed class IntakeJourneyTests(DesignerFixture designer) : IClassFixture
 
         // The warning panel's refusal fills the Art. 16(3) ground and a reason; completing refuses the complaint.
         await warnings.Locator("[data-test=warnings-refuse]").ClickAsync();
-        await Expect(form.Locator("input[data-key=refusalGround]")).ToHaveValueAsync("not-consumption");
+        await Expect(Journeys.Field(form, "refusalReason").Locator("textarea").First).Not.ToHaveValueAsync("");
+        await Expect(Journeys.Field(form, "refusalGround").Locator("input[role=combobox]")).ToHaveValueAsync(new Regex("第三项"));
         await form.Locator("[data-test=complete]").ClickAsync();
         await Expect(page.GetByText("已办结")).ToBeVisibleAsync();
 

@@ -29,7 +29,8 @@ public sealed class LegalOfficerJourneyTests(DesignerFixture designer) : IClassF
         await page.Locator("input[name=newProcessKey]").FillAsync(key);
         await page.Locator("input[name=newProcessName]").FillAsync("价格检查");
         await page.Locator("[data-test=new-process]").ClickAsync();
-        await Expect(page.Locator("[data-test=process-title]")).ToContainTextAsync(key);
+        await Expect(page.Locator("[data-test=process-title]")).ToContainTextAsync("价格检查");
+        await Expect(page.Locator("[data-test=process-key]")).ToContainTextAsync(key);
         var canvas = page.Locator("[data-test=canvas]");
         await Expect(canvas.Locator(".djs-element[data-element-id=start]")).ToBeVisibleAsync();
         Assert.Equal(1, await Shapes(canvas).CountAsync());
@@ -62,6 +63,8 @@ public sealed class LegalOfficerJourneyTests(DesignerFixture designer) : IClassF
 
         await SetPropertyAsync(page, "dueIn", "7wd");
         await page.Locator("[data-test=publish]").ClickAsync();
+        await Expect(page.Locator("[data-test=publish-first]")).ToContainTextAsync("价格检查");
+        await page.Locator("[data-test=publish-confirm]").ClickAsync();
         await Expect(page.Locator("[data-test=published-version]")).ToHaveTextAsync("第 1 版");
         await Expect(page.Locator("[data-test=validation-state]")).ToHaveTextAsync("校验通过");
         await Expect(canvas.Locator(".djs-element.cf-error")).ToHaveCountAsync(0);

@@ -86,7 +86,8 @@ public sealed class ProcessHistoryJourneyTests(DesignerFixture designer) : IClas
         var rows = page.Locator("[data-test=history-row]");
         await Expect(rows).ToHaveCountAsync(2);
         await Expect(rows.Nth(0)).ToHaveAttributeAsync("data-version", "2");
-        await Expect(rows.Nth(0).Locator("[data-test=published-by]")).ToHaveTextAsync("legal");
+        await Expect(rows.Nth(0).Locator("[data-test=published-by]")).ToHaveTextAsync("法制员 陈静");
+        await Expect(rows.Nth(0).Locator("[data-test=published-by] [data-login]")).ToHaveAttributeAsync("title", "legal");
 
         // Export: the file is the published version as the server keeps it.
         var download = await page.RunAndWaitForDownloadAsync(() => rows.Nth(1).Locator("[data-test=download]").ClickAsync());

@@ -31,10 +31,10 @@ public sealed class SupervisorJourneyTests(DesignerFixture designer) : IClassFix
         await page.ScreenshotAsync(new() { Path = RepositoryPaths.Screenshot("workbench-overdue") });
 
         await row.Locator("[data-test=assign]").ClickAsync();
-        await page.Locator("input[name=assignUser]").FillAsync("intake");
-        await page.Locator("[data-test=assign-confirm]").ClickAsync();
-        await Expect(page.GetByText("已改派给 intake")).ToBeVisibleAsync();
-        await Expect(Journeys.RowOf(page, overdue.Number)).ToContainTextAsync("intake");
+        await Journeys.AssignInDialogAsync(page, "intake");
+        await Expect(page.GetByText("已改派给 受理员 张敏")).ToBeVisibleAsync();
+        await Expect(Journeys.RowOf(page, overdue.Number).Locator("[data-test=assignee]")).ToHaveTextAsync("受理员 张敏");
+        await Expect(Journeys.RowOf(page, overdue.Number).Locator("[data-test=assignee] [data-login]")).ToHaveAttributeAsync("title", "intake");
 
         var tasks = await intake.GetFromJsonAsync<JsonObject>($"/api/tasks?scope=mine&caseId={overdue.Id}", TestContext.Current.CancellationToken);
         Assert.Equal("intake", tasks!["items"]![0]!["assignee"]!.GetValue<string>());

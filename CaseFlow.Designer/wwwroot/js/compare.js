@@ -18,21 +18,51 @@ export async function show(leftContainer, leftXml, rightContainer, rightXml) {
         viewer.get('canvas').zoom('fit-viewport', 'auto');
     }
 
-    const before = describeAll(left);
-    const after = describeAll(right);
+    const diff = compare(describeAll(left), describeAll(right));
+    mark(right, diff.added.map(e => e.id), 'cf-diff-added');
+    mark(left, diff.removed.map(e => e.id), 'cf-diff-removed');
+    mark(left, diff.changed.map(e => e.id), 'cf-diff-changed');
+    mark(right, diff.changed.map(e => e.id), 'cf-diff-changed');
+    return diff;
+}
+
+// The same list without drawing: what publishing the draft would change against the published version (the designer's
+// confirmation before 发布). Two detached viewers, thrown away after.
+export async function differences(leftXml, rightXml) {
+    await loadBundle();
+    const left = new window.BpmnJS({ moddleExtensions: { caseflow: caseflowModdle } });
+    const right = new window.BpmnJS({ moddleExtensions: { caseflow: caseflowModdle } });
+    try {
+        await left.importXML(leftXml);
+        await right.importXML(rightXml);
+        return compare(describeAll(left), describeAll(right));
+    } finally {
+        left.destroy();
+        right.destroy();
+    }
+}
+
+// Added, removed and changed elements by id. A flow carries its route by the names of its ends (受理审查 → 分派), and a
+// changed end is named too, so the list reads by names, not ids.
+function compare(before, after) {
     const added = [...after.keys()].filter(id => !before.has(id));
     const removed = [...before.keys()].filter(id => !after.has(id));
     const changed = [...after.keys()].filter(id => before.has(id) && before.get(id).signature !== after.get(id).signature);
-    mark(right, added, 'cf-diff-added');
-    mark(left, removed, 'cf-diff-removed');
-    mark(left, changed, 'cf-diff-changed');
-    mark(right, changed, 'cf-diff-changed');
-    const entry = (id, map) => ({ id, type: map.get(id).type, name: map.get(id).name });
+    const entry = (id, map) => ({ id, type: map.get(id).type, name: map.get(id).name, route: route(map.get(id).facts, map) });
     return {
         added: added.map(id => entry(id, after)),
         removed: removed.map(id => entry(id, before)),
-        changed: changed.map(id => ({ ...entry(id, after), details: details(before.get(id).facts, after.get(id).facts) })),
+        changed: changed.map(id => ({ ...entry(id, after), details: details(before.get(id).facts, after.get(id).facts, before, after) })),
     };
+}
+
+function nameOf(id, map) {
+    const element = id && map.get(id);
+    return element && element.name ? element.name : id;
+}
+
+function route(facts, map) {
+    return facts.source ? `${nameOf(facts.source, map)} → ${nameOf(facts.target, map)}` : null;
 }
 
 export function destroy() {
@@ -110,10 +140,11 @@ function factsOf(element) {
     return facts;
 }
 
-// The facts that differ, as "name: old → new" lines for the list under the diagrams.
-function details(before, after) {
+// The facts that differ, as "name: old → new" lines for the list under the diagrams; a flow's ends by their names.
+function details(before, after, beforeMap, afterMap) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-    return keys.filter(k => before[k] !== after[k]).map(k => `${k}: ${before[k] ?? '—'} → ${after[k] ?? '—'}`);
+    const shown = (k, facts, map) => facts[k] === undefined ? '—' : (k === 'source' || k === 'target' ? nameOf(facts[k], map) : facts[k]);
+    return keys.filter(k => before[k] !== after[k]).map(k => `${k}: ${shown(k, before, beforeMap)} → ${shown(k, after, afterMap)}`);
 }
 
 function mark(viewer, ids, marker) {

@@ -41,6 +41,12 @@ export const caseflowModdle = {
             properties: ['name', 'value', 'expression'].map(name => ({ name, isAttr: true, type: 'String' })),
         },
         {
+            // A user task's form: the form-js JSON schema as the element's text (docs/forms.md).
+            name: 'Form',
+            superClass: ['Element'],
+            properties: [{ name: 'body', isBody: true, type: 'String' }],
+        },
+        {
             name: 'In',
             superClass: ['Element'],
             properties: ['source', 'sourceExpression', 'target'].map(name => ({ name, isAttr: true, type: 'String' })),
@@ -178,6 +184,23 @@ export function setInputs(id, inputs) {
     modeler.get('modeling').updateProperties(element, { extensionElements: extensions });
 }
 
+// Replaces a user task's <caseflow:form> with the form-js JSON (null or '' removes it).
+export function setForm(id, json) {
+    const element = modeler.get('elementRegistry').get(id);
+    if (!element) {
+        return;
+    }
+
+    const moddle = modeler.get('moddle');
+    const business = element.businessObject;
+    const extensions = business.extensionElements || moddle.create('bpmn:ExtensionElements', { values: [] });
+    const others = (extensions.values || []).filter(v => v.$type !== 'caseflow:Form');
+    const created = json ? [moddle.create('caseflow:Form', { body: json })] : [];
+    extensions.values = [...others, ...created];
+    created.forEach(form => { form.$parent = extensions; });
+    modeler.get('modeling').updateProperties(element, { extensionElements: extensions.values.length > 0 ? extensions : undefined });
+}
+
 export function setCondition(id, expression) {
     const element = modeler.get('elementRegistry').get(id);
     if (!element) {
@@ -273,12 +296,25 @@ function describe(element) {
     const inputs = ((business.extensionElements && business.extensionElements.values) || [])
         .filter(v => v.$type === 'caseflow:Input')
         .map(v => ({ name: v.name, text: v.expression ?? v.value ?? '', isExpression: v.expression !== undefined }));
+    const form = ((business.extensionElements && business.extensionElements.values) || []).find(v => v.$type === 'caseflow:Form');
     return {
         id: element.id,
         type: element.type.replace('bpmn:', ''),
         name: business.name || '',
         attributes,
         inputs,
+        form: form ? (form.body || '').trim() : null,
         condition: business.conditionExpression ? business.conditionExpression.body || '' : null,
     };
+}
+
+// User (and manual) tasks that say nobody may take them: no caseflow:assignee and no caseflow:candidateGroups. The
+// engine accepts them (a file from another tool may leave them to a supervisor), but a task drawn here that nobody
+// receives is a mistake, so the designer reports it with the server's errors and will not publish it.
+export function unassignedTasks() {
+    return modeler.get('elementRegistry')
+        .filter(e => e.type === 'bpmn:UserTask' || e.type === 'bpmn:ManualTask')
+        .map(e => e.businessObject)
+        .filter(b => !String(b.get('caseflow:assignee') ?? '').trim() && !String(b.get('caseflow:candidateGroups') ?? '').trim())
+        .map(b => ({ id: b.id, name: b.name || b.id }));
 }

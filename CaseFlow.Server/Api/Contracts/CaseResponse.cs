@@ -31,7 +31,9 @@ public sealed record CaseResponse(
     bool Anonymous = false,
     string? ConductDate = null,
     bool ConductSeriousHarm = false,
-    CasePenaltyResponse? Penalty = null);
+    CasePenaltyResponse? Penalty = null,
+    string? OfficeName = null,
+    string? SuggestedOfficeName = null);
 
 /// <summary>
 /// The penalty's amounts as numbers (罚没款) and the late-payment surcharge (加处罚款, 3% of the fine a day after the

@@ -4,6 +4,8 @@ namespace CaseFlow.Server.Api.Contracts;
 /// <remarks>
 /// <c>EscalationLevel</c>: the highest ladder step fired for the task's deadline (0 none, 1 督办 at the due instant, …).
 /// <c>DueProvisional</c>: the due date reaches into a year whose holidays are not loaded yet and may move.
+/// <c>AssigneeName</c>, <c>CandidateGroupNames</c> (an office's name, else the group as it is) and <c>CaseOfficeName</c>:
+/// the directory's names for the codes beside them (issue 19).
 /// </remarks>
 public sealed record TaskResponse(
     Guid Id,
@@ -26,4 +28,7 @@ public sealed record TaskResponse(
     string? CaseSubject = null,
     string? RespondentName = null,
     string? CaseOfficeId = null,
-    bool DueProvisional = false);
+    bool DueProvisional = false,
+    string? AssigneeName = null,
+    IReadOnlyList<string>? CandidateGroupNames = null,
+    string? CaseOfficeName = null);

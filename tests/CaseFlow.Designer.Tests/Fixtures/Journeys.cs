@@ -51,6 +51,32 @@ public static class Journeys
     public static ILocator RowOf(IPage page, string caseNumber) =>
         page.Locator("[data-test=task-table] tbody tr").Filter(new() { Has = page.Locator("[data-test=case-number]", new() { HasTextString = caseNumber }) });
 
+    /// <summary>In the open 改派 dialog, picks a person from the directory and confirms.</summary>
+    public static async Task AssignInDialogAsync(IPage page, string login)
+    {
+        await page.Locator($"[data-test=assign-person][data-login={login}] input").CheckAsync();
+        await page.Locator("[data-test=assign-confirm]").ClickAsync();
+    }
+
     public static Task ShowQueueAsync(IPage page, string queueName) =>
         page.GetByRole(AriaRole.Tab, new() { NameRegex = new System.Text.RegularExpressions.Regex("^" + queueName) }).ClickAsync();
+
+    /// <summary>The wrapper of a task form's field (<c>data-field</c> = the variable it writes).</summary>
+    public static ILocator Field(ILocator form, string key) => form.Locator($"[data-field={key}]");
+
+    /// <summary>Types into a text, textarea or number field of a task form.</summary>
+    public static Task FillFieldAsync(ILocator form, string key, string text) =>
+        Field(form, key).Locator("textarea:not([aria-hidden=true]), input:not([type=file]):not([type=hidden])").First.FillAsync(text);
+
+    /// <summary>Opens a select field of a task form and picks the option with that label.</summary>
+    public static async Task ChooseAsync(IPage page, ILocator form, string key, string optionLabel)
+    {
+        await Field(form, key).Locator(".mud-select").First.ClickAsync();
+        await page.Locator(".mud-popover-open").GetByText(optionLabel, new() { Exact = true }).ClickAsync();
+        await page.Locator(".mud-popover-open").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+    }
+
+    /// <summary>The values of the inputs inside a field (a select's combobox shows its option's label, a hidden input its value).</summary>
+    public static Task<string> FieldTextAsync(ILocator form, string key) =>
+        Field(form, key).EvaluateAsync<string>("el => Array.from(el.querySelectorAll('input, textarea')).map(i => i.value).join('|')");
 }

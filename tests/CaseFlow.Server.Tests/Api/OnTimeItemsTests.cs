@@ -46,7 +46,7 @@ public sealed class OnTimeItemsTests(FakeClockCaseFlowApp app) : IClassFixture<F
             proposedHandler1 = "李强",
             proposedHandler2 = "王芳",
         });
-        await chief.StepAsync(Id(e), "approveFiling", "approve"); // 立案 is the bureau head's decision (PPR Art. 18-19)
+        await chief.StepAsync(Id(e), "approveFiling", "approve"); // 立案 is the head's decision (issue 16)
 
         // Thu 12-17: B is accepted a day late, then its mediation is withdrawn; C is still waiting, past due; D arrives.
         app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 17, 2, 0, 0, TimeSpan.Zero));

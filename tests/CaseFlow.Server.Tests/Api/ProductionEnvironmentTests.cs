@@ -34,6 +34,9 @@ public sealed class ProductionEnvironmentTests(ProductionEnvironmentTests.Produc
         {
             base.ConfigureWebHost(builder);
             builder.UseEnvironment("Production");
+
+            // Production refuses to start without a configured data key (docs/security.md); this one is for the test only.
+            builder.UseSetting("CaseFlow:Security:DataKey", Convert.ToBase64String(new byte[32]));
         }
     }
 }

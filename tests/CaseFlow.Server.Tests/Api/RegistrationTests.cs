@@ -1,11 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Persistence.Entities;
 using CaseFlow.Server.Tests.Fixtures;
 using CaseFlow.Workflows.Calendar;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseFlow.Server.Tests.Api;
 
@@ -250,11 +247,5 @@ public sealed class RegistrationTests(CaseFlowApp app) : IClassFixture<CaseFlowA
         Assert.Contains(rules + refusalItem, letter.Body, StringComparison.Ordinal);
     }
 
-    private async Task<List<StoredOutboxMessage>> EmailsAsync(string caseId)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CaseFlowDbContext>();
-        var id = Guid.Parse(caseId);
-        return await db.OutboxMessages.AsNoTracking().Where(m => m.CaseId == id).OrderBy(m => m.CreatedAt).ToListAsync();
-    }
+    private Task<List<StoredOutboxMessage>> EmailsAsync(string caseId) => app.EmailsOfCaseAsync(caseId);
 }

@@ -3,12 +3,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CaseFlow.Server.Letters;
-using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Persistence.Entities;
 using CaseFlow.Server.Tests.Fixtures;
 using CaseFlow.Workflows.Calendar;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseFlow.Server.Tests.Api;
 
@@ -140,11 +137,5 @@ public sealed class TemplatedEmailTests(CaseFlowApp app) : IClassFixture<CaseFlo
 
     private static DateTimeOffset Instant(JsonNode node) => DateTimeOffset.Parse((string)node!, CultureInfo.InvariantCulture);
 
-    private async Task<List<StoredOutboxMessage>> EmailsAsync(string caseId)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CaseFlowDbContext>();
-        var id = Guid.Parse(caseId);
-        return await db.OutboxMessages.AsNoTracking().Where(m => m.CaseId == id).OrderBy(m => m.CreatedAt).ToListAsync();
-    }
+    private Task<List<StoredOutboxMessage>> EmailsAsync(string caseId) => app.EmailsOfCaseAsync(caseId);
 }

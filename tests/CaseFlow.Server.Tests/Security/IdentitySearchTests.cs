@@ -120,7 +120,7 @@ public sealed class IdentitySearchTests(IdentitySearchTests.LimitedApp app) : IC
             {
                 kind = "complaint",
                 channel = "hotline",
-                complainant = new { name, phone, address = "城关区人民路 12 号", idNumber },
+                complainant = new { name, phone, address = $"城关区人民路 {phone} 号", idNumber }, // shared only through the phone, never with other tests' cases
                 respondent = new { name = "城关家电商行", address = "城关区解放路 88 号" },
                 category = "家用电器",
                 subject = "电热水壶漏电",

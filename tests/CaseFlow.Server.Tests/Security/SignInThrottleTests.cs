@@ -88,7 +88,10 @@ public sealed class SignInThrottleTests(SignInThrottleTests.ThrottleApp app) : I
             wrong.Add(await TimeAsync(() => SignInAsync(anonymous, names[i], "wrong-password")));
         }
 
-        Assert.True(Median(unknown) >= Median(wrong) / 2, $"unknown {Median(unknown):F1} ms, wrong password {Median(wrong):F1} ms");
+        // The leak this guards against was 20× (18 ms against 371 ms: no hash at all for an unknown name). Both paths now
+        // hash; on a loaded 2-core machine with PostgreSQL the medians were seen 2× apart, so the bound is 4×: it still
+        // fails at once if the hash is skipped again, and does not flake on load.
+        Assert.True(Median(unknown) >= Median(wrong) / 4, $"unknown {Median(unknown):F1} ms, wrong password {Median(wrong):F1} ms");
     }
 
     private async Task<List<string>> CreateUsersAsync(string prefix, int count)

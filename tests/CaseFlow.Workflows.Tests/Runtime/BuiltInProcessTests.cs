@@ -21,6 +21,22 @@ public class BuiltInProcessTests
     }
 
     [Fact]
+    public void ComplaintProcess_EveryUserTaskHasAForm()
+    {
+        var graph = _harness.Graph(BuiltInProcesses.All().Single(p => p.Key == "complaint").Xml);
+
+        foreach (var task in new[] { "decideAcceptance", "awaitCorrection", "mediate", "terminationNotice", "returnVisit" })
+        {
+            var form = graph.GetTaskForm(task);
+            Assert.NotNull(form);
+            Assert.NotNull(form.OutcomeField);
+            Assert.All(form.Fields, f => Assert.False(string.IsNullOrEmpty(f.Label)));
+        }
+
+        Assert.True(graph.GetTaskForm("mediate")!.Field("recoveredAmount")!.Money);
+    }
+
+    [Fact]
     public void ComplaintProcess_RunsFromAcceptanceToMediation()
     {
         var graph = _harness.Graph(BuiltInProcesses.All().Single(p => p.Key == "complaint").Xml);
@@ -35,8 +51,11 @@ public class BuiltInProcessTests
         var decide = EngineHarness.Single(started.Instance, "decideAcceptance");
 
         Assert.Equal(["intake"], decide.Task!.CandidateGroups);
-        Assert.Contains("refusalReason", decide.Task.RequiredVariables["refuse"]);
-        Assert.Contains(decide.Task.RequiredVariables["refuse"], v => v.StartsWith("refusalGround=no-jurisdiction|", StringComparison.Ordinal));
+        var form = graph.GetTaskForm("decideAcceptance")!;
+        Assert.True(form.Field("refusalReason")!.IsRequiredFor("refuse"));
+        Assert.False(form.Field("refusalReason")!.IsRequiredFor("accept"));
+        Assert.Equal(7, form.Field("refusalGround")!.Options.Count);
+        Assert.Empty(decide.Task.RequiredVariables);
 
         // Escalation is the deadline ladder's job (rule complaint.acceptance), not a boundary timer in the diagram.
         Assert.DoesNotContain(started.Instance.Bookmarks, b => b.Kind == BookmarkKind.Timer);
