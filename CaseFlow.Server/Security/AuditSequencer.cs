@@ -98,7 +98,8 @@ public sealed class AuditSequencer(
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (!sqlite)
             {
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLockKey})", cancellationToken);
+                // The comment names the waiter in pg_stat_activity: only sequencers may wait here (the two-node intake test checks).
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLockKey}) /* audit sequencer */", cancellationToken);
             }
 
             var batch = await db.AuditEntries.AsNoTracking().Where(a => a.Seq == null).OrderBy(a => a.Id)
