@@ -51,8 +51,9 @@ internal static class AuditedAssignment
             return false; // disposing the transaction rolls it back
         }
 
-        // ExecuteUpdate bypasses the change tracker, so the queues are rebuilt from the row in this transaction.
+        // ExecuteUpdate bypasses the change tracker, so the queues and case grants are rebuilt from the row in this transaction.
         await TaskQueueIndex.RebuildAsync(db, entry.TaskId, cancellationToken);
+        await CaseGrantIndex.RebuildAsync(db, entry.TaskId, cancellationToken);
 
         AuditTrail.Add(db, clock.GetUtcNow(), entry.Actor, AuditActions.Assignment, entry.CaseId, entry.TaskId.ToString("D"), entry.Details);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using CaseFlow.Server.Auth;
 using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Persistence.Entities;
@@ -34,9 +33,12 @@ public sealed class CaseAccess(CaseFlowDbContext db, AuditTrail audit)
             return cases;
         }
 
+        // A task assigned to the user or offered to one of their groups, open or completed, is a grant row
+        // (Persistence/CaseGrantIndex): per case, one probe of the (CaseId, Principal) index instead of a LIKE over all tasks.
         var offices = user.Groups.ToList();
-        var viaTasks = db.Tasks.Where(TaskOfferedTo(user)).Select(t => t.CaseId!.Value);
-        return cases.Where(c => (c.OfficeId != null && offices.Contains(c.OfficeId)) || viaTasks.Contains(c.Id));
+        List<string> principals = [CaseGrant.User(user.UserName), .. user.Groups.Select(CaseGrant.Group)];
+        return cases.Where(c => (c.OfficeId != null && offices.Contains(c.OfficeId))
+            || db.CaseGrants.Any(g => g.CaseId == c.Id && principals.Contains(g.Principal)));
     }
 
     /// <summary>Ids of the cases the user may see, for filtering rows that carry a case id (tasks, instances).</summary>
@@ -73,21 +75,5 @@ public sealed class CaseAccess(CaseFlowDbContext db, AuditTrail audit)
         }
 
         return SeesAll(user) || task.Assignee == user.UserName || user.IsInAnyGroup(task.CandidateGroupList);
-    }
-
-    /// <summary><c>t.Assignee == me OR t.CandidateGroups LIKE '%,g1,%' OR ...</c>; candidate groups are stored as <c>,g1,g2,</c>.</summary>
-    private static Expression<Func<StoredTask, bool>> TaskOfferedTo(CurrentUser user)
-    {
-        var task = Expression.Parameter(typeof(StoredTask), "t");
-        var groups = Expression.Property(task, nameof(StoredTask.CandidateGroups));
-        var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
-        Expression body = Expression.Equal(Expression.Property(task, nameof(StoredTask.Assignee)), Expression.Constant(user.UserName, typeof(string)));
-        foreach (var group in user.Groups)
-        {
-            body = Expression.OrElse(body, Expression.Call(groups, contains, Expression.Constant("," + group + ",")));
-        }
-
-        var hasCase = Expression.NotEqual(Expression.Property(task, nameof(StoredTask.CaseId)), Expression.Constant(null, typeof(Guid?)));
-        return Expression.Lambda<Func<StoredTask, bool>>(Expression.AndAlso(hasCase, body), task);
     }
 }

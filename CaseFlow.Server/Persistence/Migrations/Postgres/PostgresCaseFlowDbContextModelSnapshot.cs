@@ -22,6 +22,26 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.CaseGrant", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Principal")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TaskId", "Principal");
+
+                    b.HasIndex("CaseId", "Principal")
+                        .HasDatabaseName("IX_CaseGrants_CaseId_Principal");
+
+                    b.ToTable("CaseGrants", (string)null);
+                });
+
             modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.StoredAbsence", b =>
                 {
                     b.Property<Guid>("Id")

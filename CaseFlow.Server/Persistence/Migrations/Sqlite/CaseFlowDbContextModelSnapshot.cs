@@ -17,6 +17,26 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.13");
 
+            modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.CaseGrant", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Principal")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TaskId", "Principal");
+
+                    b.HasIndex("CaseId", "Principal")
+                        .HasDatabaseName("IX_CaseGrants_CaseId_Principal");
+
+                    b.ToTable("CaseGrants", (string)null);
+                });
+
             modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.StoredAbsence", b =>
                 {
                     b.Property<Guid>("Id")
