@@ -48,6 +48,14 @@ internal sealed class CaseFlowClient : IDisposable
         return (long)(await response.Content.ReadFromJsonAsync<JsonObject>())!["total"]!;
     }
 
+    /// <summary>The first page of the case list (newest first); returns its total.</summary>
+    public async Task<long> CasePageAsync(int pageSize = 50)
+    {
+        using var response = await http.GetAsync($"api/cases?pageSize={pageSize}");
+        await EnsureAsync(response);
+        return (long)(await response.Content.ReadFromJsonAsync<JsonObject>())!["total"]!;
+    }
+
     /// <summary>The open task of a case (its first one).</summary>
     public async Task<Guid> OpenTaskOfAsync(Guid caseId)
     {

@@ -29,11 +29,17 @@ if (options.Scenario == "wave")
     return await WaveRun.RunAsync(options, serverDll);
 }
 
+if (options.Scenario == "outbox")
+{
+    return await OutboxRun.RunAsync(options, serverDll);
+}
+
 ILoadScenario scenario = options.Scenario switch
 {
     "intake" => new IntakeScenario(),
     "complete" => new CompleteScenario(),
     "queues" => new QueueScenario(),
+    "cases" => new CaseListScenario(),
     _ => throw new ArgumentException($"unknown scenario '{options.Scenario}'\n{DriverOptions.Usage}"),
 };
 
