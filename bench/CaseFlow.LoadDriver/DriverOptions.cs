@@ -57,6 +57,9 @@ internal sealed record DriverOptions
                             (default 60)
           --wave-timeout S  wave: give up this many seconds after T (default 600)
           --emails N        outbox: pending emails seeded (default 20,000)
+          --keep-data DIR   queues, cases (SQLite): copy the seeded data directory to DIR before the measured run
+          --reuse-data DIR  queues, cases (SQLite): measure on a copy of DIR (from --keep-data) instead of seeding; the
+                            server's migrations bring it up to date first
         """;
 
     public required string Scenario { get; init; }
@@ -94,6 +97,12 @@ internal sealed record DriverOptions
     public int WaveTimeoutSeconds { get; init; } = 600;
 
     public int Emails { get; init; } = 20_000;
+
+    /// <summary>A data directory seeded by an earlier run (kept with --keep-data) to measure again without seeding.</summary>
+    public string? ReuseData { get; init; }
+
+    /// <summary>Where to copy the seeded SQLite data directory before the measured run, for --reuse-data later.</summary>
+    public string? KeepData { get; init; }
 
     public bool OnPostgres => Provider == "postgres";
 
@@ -134,6 +143,8 @@ internal sealed record DriverOptions
                 "--lead" => options with { LeadSeconds = Positive(Next(), "--lead") },
                 "--wave-timeout" => options with { WaveTimeoutSeconds = Positive(Next(), "--wave-timeout") },
                 "--emails" => options with { Emails = Positive(Next(), "--emails") },
+                "--reuse-data" => options with { ReuseData = Next() },
+                "--keep-data" => options with { KeepData = Next() },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

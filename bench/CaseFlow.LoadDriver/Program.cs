@@ -49,7 +49,12 @@ var dataDirectory = ServerUnderTest.CreateDataDirectory();
 var database = DriverDatabase.For(options, dataDirectory);
 try
 {
-    if (scenario is IDirectSeeding seeding && seeding.SeedsDirectly(options))
+    if (options.ReuseData is { } seeded)
+    {
+        Console.WriteLine($"copying the seeded data directory {seeded} (no seeding)");
+        CopyDirectory(seeded, dataDirectory);
+    }
+    else if (scenario is IDirectSeeding seeding && seeding.SeedsDirectly(options))
     {
         await using (await ServerUnderTest.StartAsync(serverDll, options.ServerSettings, dataDirectory))
         {
@@ -57,6 +62,11 @@ try
         }
 
         await seeding.SeedDirectlyAsync(database, options);
+        if (options.KeepData is { } keep)
+        {
+            Console.WriteLine($"copying the seeded data directory to {keep} (--reuse-data {keep} measures on it again)");
+            CopyDirectory(dataDirectory, keep);
+        }
     }
 
     await using var server = await ServerUnderTest.StartAsync(serverDll, options.ServerSettings, dataDirectory);
@@ -105,3 +115,19 @@ finally
 (scenario as IDisposable)?.Dispose();
 Report.Print(options, runs);
 return runs.Any(r => r.Errors > 0) ? 1 : 0;
+
+// SQLite only: the server is stopped, so the file (and its WAL, if any) is consistent as it lies; the keys under
+// security/ go with it, or the server could not read the personal data it encrypted.
+static void CopyDirectory(string from, string to)
+{
+    Directory.CreateDirectory(to);
+    foreach (var file in Directory.GetFiles(from))
+    {
+        File.Copy(file, Path.Combine(to, Path.GetFileName(file)), overwrite: true);
+    }
+
+    foreach (var directory in Directory.GetDirectories(from))
+    {
+        CopyDirectory(directory, Path.Combine(to, Path.GetFileName(directory)));
+    }
+}

@@ -14,7 +14,7 @@ internal sealed class CaseGrantConfiguration : IEntityTypeConfiguration<CaseGran
         builder.HasKey(g => new { g.TaskId, g.Principal });
         builder.Property(g => g.Principal).HasMaxLength(200);
 
-        // Visibility asks, per case, whether one of the user's principals holds a grant: one short range of this index.
-        builder.HasIndex(g => new { g.CaseId, g.Principal }).HasDatabaseName("IX_CaseGrants_CaseId_Principal");
+        // Visibility reads the cases granted to the user's principals: one range of this index per principal.
+        builder.HasIndex(g => new { g.Principal, g.CaseId }).HasDatabaseName("IX_CaseGrants_Principal_CaseId");
     }
 }

@@ -8,7 +8,8 @@ internal static class CaseListBaselineSql
 {
     // ===== KEEP IN STEP WITH GET /api/cases (CaseFlow.Server/Api/CasesApi.cs ListAsync, Security/CaseAccess.cs Visible) =====
     // A handler sees the cases of their offices and those with a grant row (a task assigned to them or offered to one
-    // of their groups); the page is the newest 50, then the total, as two statements of one command.
+    // of their groups), as the union of the two index ranges; the page is the newest 50, then the total, as two
+    // statements of one command.
     private const string PageAndTotal = """
         SELECT c."Id", c."Number", c."Kind", c."Status", c."OfficeId", c."Subject", c."RespondentName", c."ReceivedAt"
         FROM "Cases" c WHERE {visible} ORDER BY c."ReceivedAt" DESC LIMIT 50;
@@ -16,7 +17,7 @@ internal static class CaseListBaselineSql
         """;
 
     private const string Visible = """
-        (c."OfficeId" IN ({offices}) OR EXISTS (SELECT 1 FROM "CaseGrants" g WHERE g."CaseId" = c."Id" AND g."Principal" IN ({principals})))
+        c."Id" IN (SELECT o."Id" FROM "Cases" o WHERE o."OfficeId" IN ({offices}) UNION SELECT g."CaseId" FROM "CaseGrants" g WHERE g."Principal" IN ({principals}))
         """;
 
     /// <summary>Reads the page and the total as <paramref name="userName"/> (a user who does not see every case); returns the total.</summary>

@@ -36,8 +36,8 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
 
                     b.HasKey("TaskId", "Principal");
 
-                    b.HasIndex("CaseId", "Principal")
-                        .HasDatabaseName("IX_CaseGrants_CaseId_Principal");
+                    b.HasIndex("Principal", "CaseId")
+                        .HasDatabaseName("IX_CaseGrants_Principal_CaseId");
 
                     b.ToTable("CaseGrants", (string)null);
                 });
@@ -431,6 +431,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("IX_Cases_Number");
+
+                    b.HasIndex("OfficeId")
+                        .HasDatabaseName("IX_Cases_OfficeId");
 
                     b.HasIndex("ParentCaseId")
                         .HasDatabaseName("IX_Cases_ParentCaseId");

@@ -31,8 +31,8 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
 
                     b.HasKey("TaskId", "Principal");
 
-                    b.HasIndex("CaseId", "Principal")
-                        .HasDatabaseName("IX_CaseGrants_CaseId_Principal");
+                    b.HasIndex("Principal", "CaseId")
+                        .HasDatabaseName("IX_CaseGrants_Principal_CaseId");
 
                     b.ToTable("CaseGrants", (string)null);
                 });
@@ -424,6 +424,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("IX_Cases_Number");
+
+                    b.HasIndex("OfficeId")
+                        .HasDatabaseName("IX_Cases_OfficeId");
 
                     b.HasIndex("ParentCaseId")
                         .HasDatabaseName("IX_Cases_ParentCaseId");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CaseFlow.Server.Persistence.Migrations.Sqlite
+namespace CaseFlow.Server.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class CaseGrants : Migration
@@ -15,9 +15,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                 name: "CaseGrants",
                 columns: table => new
                 {
-                    Principal = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    TaskId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Principal = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TaskId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -25,13 +25,18 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CaseGrants_CaseId_Principal",
+                name: "IX_Cases_OfficeId",
+                table: "Cases",
+                column: "OfficeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseGrants_Principal_CaseId",
                 table: "CaseGrants",
-                columns: new[] { "CaseId", "Principal" });
+                columns: new[] { "Principal", "CaseId" });
 
             // Grants of the tasks written before this table existed (hand-written: the generator knows no data).
             migrationBuilder.Sql(CaseGrantBackfill.Assignees);
-            migrationBuilder.Sql(CaseGrantBackfill.SqliteGroups);
+            migrationBuilder.Sql(CaseGrantBackfill.PostgresGroups);
         }
 
         /// <inheritdoc />
@@ -39,6 +44,10 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "CaseGrants");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_OfficeId",
+                table: "Cases");
         }
     }
 }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CaseFlow.Server.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCaseFlowDbContext))]
-    [Migration("20261207162719_CaseGrants")]
+    [Migration("20261207165351_CaseGrants")]
     partial class CaseGrants
     {
         /// <inheritdoc />
@@ -39,8 +39,8 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
 
                     b.HasKey("TaskId", "Principal");
 
-                    b.HasIndex("CaseId", "Principal")
-                        .HasDatabaseName("IX_CaseGrants_CaseId_Principal");
+                    b.HasIndex("Principal", "CaseId")
+                        .HasDatabaseName("IX_CaseGrants_Principal_CaseId");
 
                     b.ToTable("CaseGrants", (string)null);
                 });
@@ -434,6 +434,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("IX_Cases_Number");
+
+                    b.HasIndex("OfficeId")
+                        .HasDatabaseName("IX_Cases_OfficeId");
 
                     b.HasIndex("ParentCaseId")
                         .HasDatabaseName("IX_Cases_ParentCaseId");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CaseFlow.Server.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(CaseFlowDbContext))]
-    [Migration("20261207162716_CaseGrants")]
+    [Migration("20261207165347_CaseGrants")]
     partial class CaseGrants
     {
         /// <inheritdoc />
@@ -34,8 +34,8 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
 
                     b.HasKey("TaskId", "Principal");
 
-                    b.HasIndex("CaseId", "Principal")
-                        .HasDatabaseName("IX_CaseGrants_CaseId_Principal");
+                    b.HasIndex("Principal", "CaseId")
+                        .HasDatabaseName("IX_CaseGrants_Principal_CaseId");
 
                     b.ToTable("CaseGrants", (string)null);
                 });
@@ -427,6 +427,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("IX_Cases_Number");
+
+                    b.HasIndex("OfficeId")
+                        .HasDatabaseName("IX_Cases_OfficeId");
 
                     b.HasIndex("ParentCaseId")
                         .HasDatabaseName("IX_Cases_ParentCaseId");
