@@ -58,6 +58,9 @@ internal sealed class RawCompletion(DriverDatabase database) : RawWriter(databas
             VALUES (@id, @instance, @case, 'mediate', '组织调解', ',office-1,', 'agreement,terminated,withdrawn', @due, '60d', @now, 'Open')
             """,
             ("@id", mediation), ("@instance", instance), ("@case", caseId), ("@due", Now + TimeSpan.TicksPerDay * 60), ("@now", Now));
+        sql.Execute(
+            """INSERT INTO "CaseGrants" ("Principal", "TaskId", "CaseId") VALUES ('group:office-1', @task, @case)""",
+            ("@task", mediation), ("@case", caseId));
         sql.Execute("""DELETE FROM "TaskQueueEntries" WHERE "TaskId" = @task""", ("@task", task));
         foreach (var queue in new[] { "all", "unclaimed", "group:office-1" })
         {

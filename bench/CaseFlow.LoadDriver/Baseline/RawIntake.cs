@@ -5,7 +5,7 @@ namespace CaseFlow.LoadDriver.Baseline;
 /// <summary>
 /// The rows one complaint intake writes, counted on a real server (docs/benchmarks.md): a case number from a block (one counter statement per block), the
 /// case, the idempotency record, the instance with its state, the acceptance task with its 3 queue lines (all,
-/// unclaimed, group:intake), its bookmark and deadline, 4 timeline entries and 9 history events (23 statements), with
+/// unclaimed, group:intake) and its case grant (group:intake, issue 23), its bookmark and deadline, 4 timeline entries and 9 history events (23 statements), with
 /// nothing evaluated.
 /// </summary>
 internal sealed class RawIntake(DriverDatabase database) : RawWriter(database)
@@ -28,9 +28,10 @@ internal sealed class RawIntake(DriverDatabase database) : RawWriter(database)
         sql.Execute(
             """
             INSERT INTO "Cases" ("Id", "Number", "Kind", "Channel", "ReceivedAt", "Status", "ComplainantName", "ComplainantPhone", "ComplainantEmail", "ComplainantAddress",
-                                 "RespondentName", "RespondentAddress", "Category", "Subject", "Description", "AmountInvolved", "ProcessInstanceId", "CreatedAt", "CreatedBy")
+                                 "RespondentName", "RespondentAddress", "Category", "Subject", "Description", "AmountInvolved", "ProcessInstanceId", "CreatedAt", "CreatedBy",
+                                 "ConductSeriousHarm")
             VALUES (@id, @number, 'complaint', 'hotline', @now, 'Registered', '刘洋', @phone, 'consumer@example.org', '城关区人民路 12 号',
-                    '城关家电商行', '城关区解放路 88 号', '家用电器', '电热水壶漏电', @description, @amount, @instance, @now, 'intake')
+                    '城关家电商行', '城关区解放路 88 号', '家用电器', '电热水壶漏电', @description, @amount, @instance, @now, 'intake', FALSE)
             """,
             ("@id", caseId), ("@number", $"RAW2026-{number:D6}"), ("@now", Now), ("@phone", $"138{index % 100_000_000:D8}"),
             ("@description", $"购买的电热水壶使用两次后漏电，商家拒绝退货（第 {index} 件）。"), ("@amount", 199.0m), ("@instance", instanceId));
@@ -49,6 +50,9 @@ internal sealed class RawIntake(DriverDatabase database) : RawWriter(database)
             VALUES (@id, @instance, @case, 'decideAcceptance', '受理审查', ',intake,', 'accept,refuse', @due, 'accept:officeId', '7wd', @now, 'Open')
             """,
             ("@id", taskId), ("@instance", instanceId), ("@case", caseId), ("@due", Now + TimeSpan.TicksPerDay * 9), ("@now", Now));
+        sql.Execute(
+            """INSERT INTO "CaseGrants" ("Principal", "TaskId", "CaseId") VALUES ('group:intake', @task, @case)""",
+            ("@task", taskId), ("@case", caseId));
         foreach (var queue in new[] { "all", "unclaimed", "group:intake" })
         {
             sql.Execute(
