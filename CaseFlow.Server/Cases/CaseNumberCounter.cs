@@ -1,31 +1,79 @@
+using System.Collections.Concurrent;
 using System.Data;
+using System.Diagnostics;
 using System.Globalization;
 using CaseFlow.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CaseFlow.Server.Cases;
 
 /// <summary>
-/// Takes the next value of a named counter in one atomic statement, so concurrent intakes (threads or nodes) never get
-/// the same case number. Reading the counter, adding one and saving it with the case let two intakes read the same value;
-/// under load the loser's retries kept losing and the intake failed with a 500.
+/// Case numbers without one shared counter on the write path: each node reserves a block of numbers from the named
+/// counter with one atomic statement committed on its own, and hands them out from memory. Numbers are unique across
+/// threads and nodes and increasing per node; they are not gapless (see remarks).
 /// </summary>
 /// <remarks>
-/// The statement runs in the caller's transaction when there is one, otherwise on its own. On its own it commits at once,
-/// so a case whose save then fails leaves a gap in the numbers: numbers are unique and increasing, not gapless. Holding a
-/// transaction from the number to the case's save would close the gaps but serialise every intake behind the counter.
+/// <para>Until issue 23 every intake took its number with its own statement on the counter row: on PostgreSQL a row lock
+/// and a commit (a WAL flush) per intake, one at a time across the cluster; on SQLite a second pass through the write
+/// gate. Now the counter row is touched once per <see cref="BlockSize"/> intakes per node.</para>
+/// <para>Gaps: numbers of a block not handed out when a node stops are never used; a case whose save fails leaves its
+/// number unused (as before); with several nodes, numbers are increasing per node, so node A may register TS2026-000101
+/// after node B registered TS2026-000201. The law asks for unique numbers, which the counter and the unique index on
+/// <c>Cases.Number</c> give. Inside a caller's transaction (rare) one number is taken in that transaction, as before, so a
+/// rollback cannot hand out a number twice.</para>
 /// </remarks>
 internal static class CaseNumberCounter
 {
+    /// <summary>Numbers reserved per statement on the counter row.</summary>
+    public const int BlockSize = 100;
+
     // An upsert with RETURNING: SQLite 3.35+ and PostgreSQL both run it as written (quoted identifiers, @ parameters).
-    private const string NextValueSql = """
-        INSERT INTO "Counters" ("Name", "Value") VALUES (@name, 1)
-        ON CONFLICT ("Name") DO UPDATE SET "Value" = "Counters"."Value" + 1
+    private const string ReserveSql = """
+        INSERT INTO "Counters" ("Name", "Value") VALUES (@name, @count)
+        ON CONFLICT ("Name") DO UPDATE SET "Value" = "Counters"."Value" + @count
         RETURNING "Value"
         """;
 
+    // Blocks of contexts built without the server's services (tools); the server's live in its CaseNumberBlocks singleton.
+    private static readonly CaseNumberBlocks Unowned = new();
+
     public static async Task<long> NextAsync(CaseFlowDbContext db, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await ReserveAsync(db, name, 1, cancellationToken);
+        }
+
+        var block = BlocksOf(db).For($"{db.Database.GetDbConnection().ConnectionString}\n{name}");
+        await block.Lock.WaitAsync(cancellationToken);
+        try
+        {
+            if (block.Next > block.Last)
+            {
+                var last = await ReserveAsync(db, name, BlockSize, cancellationToken);
+                (block.Next, block.Last) = (last - BlockSize + 1, last);
+            }
+
+            return block.Next++;
+        }
+        finally
+        {
+            block.Lock.Release();
+        }
+    }
+
+    /// <summary>
+    /// The blocks of the server this context belongs to (a singleton of its container, so a server started again in the
+    /// same process on a recreated database does not reuse an old block; tests run several servers in one process).
+    /// </summary>
+    private static CaseNumberBlocks BlocksOf(CaseFlowDbContext db) =>
+        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<CaseNumberBlocks>() ?? Unowned;
+
+    /// <summary>Adds <paramref name="count"/> to the counter and returns its new value (the last number reserved).</summary>
+    private static async Task<long> ReserveAsync(CaseFlowDbContext db, string name, int count, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != ConnectionState.Open;
@@ -37,12 +85,11 @@ internal static class CaseNumberCounter
         try
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = NextValueSql;
+            command.CommandText = ReserveSql;
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@name";
-            parameter.Value = name;
-            command.Parameters.Add(parameter);
+            Add(command, "@name", name);
+            Add(command, "@count", count);
+
             // On its own on SQLite the statement is a write transaction: it queues at the file's write gate like a save.
             var gate = command.Transaction is null && db.Database.IsSqlite() ? SqliteWriteGate.For(connection) : null;
             if (gate is not null)
@@ -50,12 +97,14 @@ internal static class CaseNumberCounter
                 await gate.WaitAsync(cancellationToken);
             }
 
+            var since = Stopwatch.GetTimestamp();
             try
             {
                 return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
             }
             finally
             {
+                SerialSections.Record(SerialSections.CaseNumberBlock, since);
                 gate?.Release();
             }
         }
@@ -66,5 +115,30 @@ internal static class CaseNumberCounter
                 await db.Database.CloseConnectionAsync();
             }
         }
+    }
+
+    private static void Add(System.Data.Common.DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    /// <summary>This server's reserved blocks of case numbers, per database and counter (a singleton).</summary>
+    internal sealed class CaseNumberBlocks
+    {
+        private readonly ConcurrentDictionary<string, Block> blocks = new(StringComparer.Ordinal);
+
+        public Block For(string key) => blocks.GetOrAdd(key, _ => new Block());
+    }
+
+    internal sealed class Block
+    {
+        public SemaphoreSlim Lock { get; } = new(1, 1);
+
+        public long Next { get; set; } = 1;
+
+        public long Last { get; set; }
     }
 }

@@ -79,6 +79,7 @@ public static class ApiServiceCollectionExtensions
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAuthApi();
+        app.MapWritePathApi();
         app.MapCasesApi();
         app.MapCaseMaterialsApi();
         app.MapTasksApi();

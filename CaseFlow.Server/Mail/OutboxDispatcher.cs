@@ -3,19 +3,20 @@ using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace CaseFlow.Server.Mail;
 
-/// <summary>Sends outbox emails: claims due rows, sends them, records the outcome, retries with backoff.</summary>
+/// <summary>Sends outbox emails: claims due rows in batches, sends them, records the outcomes, retries with backoff.</summary>
 /// <remarks>
-/// <para>A row is claimed by one conditional UPDATE that only succeeds while nobody holds an unexpired lock,
-/// so two nodes (or two dispatchers in one process) never send the same row at the same time. A node that
-/// dies holding a claim loses it when the lock expires, and the row is sent again with the same Message-Id.</para>
+/// <para>A batch is claimed by one conditional UPDATE that only takes rows nobody holds an unexpired lock on, so two
+/// nodes (or two dispatchers in one process) never send the same row at the same time; the outcomes of a batch are
+/// recorded in one transaction (OutboxDispatcher.Batch.cs). A node that dies holding a claim loses it when the lock
+/// expires, and its rows are sent again with the same Message-Ids. Until issue 23 each row took a claim transaction and
+/// an outcome transaction of its own and a fresh SMTP connection: about 60 emails a second.</para>
 /// <para>After <see cref="OutboxOptions.MaxAttempts"/> failures the row is <see cref="OutboxState.Failed"/>; an
 /// operator sees it in the admin API and can retry it.</para>
 /// </remarks>
-public sealed class OutboxDispatcher(
+public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
     IMailTransport transport,
     OutboxSignal signal,
@@ -23,8 +24,8 @@ public sealed class OutboxDispatcher(
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    private const int BatchSize = 50;
-    private const int MaxErrorLength = 1000;
+    /// <summary>Messages claimed by one statement and sent in one pass (at 500 emails a second, under half a second's work).</summary>
+    internal const int BatchSize = 200;
 
     /// <summary>Identifies this dispatcher in <see cref="StoredOutboxMessage.LockedBy"/>.</summary>
     public string NodeId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
@@ -50,30 +51,18 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    /// <summary>Sends one batch of due messages; returns how many this dispatcher claimed.</summary>
+    /// <summary>Claims one batch of due messages, sends them and records the outcomes; returns how many this dispatcher claimed.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CaseFlowDbContext>();
-        var now = clock.GetUtcNow();
-        var due = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.State == OutboxState.Pending && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
-            .OrderBy(m => m.NextAttemptAt)
-            .Select(m => m.Id)
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
-
-        var claimed = 0;
-        foreach (var id in due)
+        var claimed = await ClaimAsync(db, cancellationToken);
+        if (claimed.Count > 0)
         {
-            if (await TryClaimAsync(db, id, cancellationToken))
-            {
-                claimed++;
-                await DeliverAsync(db, id, cancellationToken);
-            }
+            await DeliverAsync(db, claimed, cancellationToken);
         }
 
-        return claimed;
+        return claimed.Count;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -98,88 +87,6 @@ public sealed class OutboxDispatcher(
             {
                 await signal.WaitAsync(poll, clock, stoppingToken);
             }
-        }
-    }
-
-    private async Task<bool> TryClaimAsync(CaseFlowDbContext db, Guid id, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var until = now.AddSeconds(options.Value.Outbox.LockSeconds);
-        var affected = await db.OutboxMessages
-            .Where(m => m.Id == id && m.State == OutboxState.Pending && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
-            .ExecuteUpdateAsync(
-                setters => setters.SetProperty(m => m.LockedBy, NodeId).SetProperty(m => m.LockedUntil, until),
-                cancellationToken);
-        return affected == 1;
-    }
-
-    private async Task DeliverAsync(CaseFlowDbContext db, Guid id, CancellationToken cancellationToken)
-    {
-        var row = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
-        var settings = options.Value;
-        var attempts = row.Attempts + 1;
-        string? error;
-        var permanent = false;
-        try
-        {
-            var message = OutboxMimeMessage.Build(row, settings.Smtp.From);
-            await transport.SendAsync(message, cancellationToken);
-            error = null;
-        }
-        catch (ParseException ex)
-        {
-            // An address that does not parse will not parse next time either.
-            error = ex.Message;
-            permanent = true;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            error = $"{ex.GetType().Name}: {ex.Message}";
-        }
-
-        var now = clock.GetUtcNow();
-        var mine = db.OutboxMessages.Where(m => m.Id == id && m.LockedBy == NodeId);
-        int affected;
-        if (error is null)
-        {
-            affected = await mine.ExecuteUpdateAsync(
-                s => s.SetProperty(m => m.State, OutboxState.Sent)
-                    .SetProperty(m => m.SentAt, now)
-                    .SetProperty(m => m.Attempts, attempts)
-                    .SetProperty(m => m.LastError, (string?)null)
-                    .SetProperty(m => m.LockedBy, (string?)null)
-                    .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null),
-                cancellationToken);
-            logger.LogInformation("Outbox message {OutboxId} sent on attempt {Attempt}", id, attempts);
-        }
-        else
-        {
-            var failed = permanent || attempts >= settings.Outbox.MaxAttempts;
-            var next = now + OutboxBackoff.Delay(attempts, settings.Outbox);
-            var text = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
-            affected = await mine.ExecuteUpdateAsync(
-                s => s.SetProperty(m => m.State, failed ? OutboxState.Failed : OutboxState.Pending)
-                    .SetProperty(m => m.Attempts, attempts)
-                    .SetProperty(m => m.LastError, text)
-                    .SetProperty(m => m.NextAttemptAt, next)
-                    .SetProperty(m => m.LockedBy, (string?)null)
-                    .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null),
-                cancellationToken);
-
-            // Ids only: the error text, which may quote an address, stays in the row for the admin API.
-            if (failed)
-            {
-                logger.LogError("Outbox message {OutboxId} failed for good after {Attempts} attempts", id, attempts);
-            }
-            else
-            {
-                logger.LogWarning("Outbox message {OutboxId} attempt {Attempt} failed; next attempt at {NextAttemptAt}", id, attempts, next);
-            }
-        }
-
-        if (affected == 0)
-        {
-            logger.LogWarning("Outbox message {OutboxId} lost its claim before the outcome was recorded", id);
         }
     }
 }

@@ -50,6 +50,9 @@ public class CaseFlowDbContext : DbContext
     /// <summary>The work queues' lines, derived from <see cref="Tasks"/> in every save (see <see cref="TaskQueueIndex"/>).</summary>
     public DbSet<TaskQueueEntry> TaskQueueEntries => Set<TaskQueueEntry>();
 
+    /// <summary>Who may see a case through its tasks, derived from <see cref="Tasks"/> in every save (see <see cref="CaseGrantIndex"/>).</summary>
+    public DbSet<CaseGrant> CaseGrants => Set<CaseGrant>();
+
     public DbSet<StoredCase> Cases => Set<StoredCase>();
 
     public DbSet<StoredCaseEvent> CaseEvents => Set<StoredCaseEvent>();
@@ -94,6 +97,7 @@ public class CaseFlowDbContext : DbContext
         try
         {
             TaskQueueIndex.Synchronise(this);
+            CaseGrantIndex.Synchronise(this);
             SynchronisePersonalDataHashes();
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
@@ -109,6 +113,7 @@ public class CaseFlowDbContext : DbContext
         try
         {
             TaskQueueIndex.Synchronise(this);
+            CaseGrantIndex.Synchronise(this);
             SynchronisePersonalDataHashes();
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }

@@ -45,9 +45,14 @@ public static class PersistenceServiceCollectionExtensions
         builder.Services.AddOptions<PointsOptions>().BindConfiguration("CaseFlow:Points").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PointsLedgerInterceptor>();
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddSingleton<Security.AuditChainInterceptor>(); // every save appends its audit entries to the chain
+        builder.Services.AddSingleton<Security.AuditChainInterceptor>(); // every save writes its audit entries, unlinked
+        builder.Services.AddSingleton<Security.AuditLinkSignal>();
+        builder.Services.AddSingleton<Cases.CaseNumberCounter.CaseNumberBlocks>(); // this node's blocks of case numbers
+        builder.Services.AddOptions<Security.AuditOptions>().BindConfiguration(Security.AuditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<Security.AuditSequencer>();
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddHostedService<Security.DataKeyMarker>(); // right after the schema: refuses a wrong key before anything reads
+        builder.Services.AddHostedService(services => services.GetRequiredService<Security.AuditSequencer>()); // after migrations: links the chain
         builder.Services.AddHostedService<StoredCalendarLoader>();
         return builder;
     }

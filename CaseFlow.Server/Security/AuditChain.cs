@@ -16,7 +16,7 @@ public static class AuditChain
     {
         ArgumentNullException.ThrowIfNull(entry);
         return string.Join('\n',
-            entry.Seq.ToString(CultureInfo.InvariantCulture),
+            (entry.Seq ?? throw new InvalidOperationException("An audit entry is hashed once it has its chain position.")).ToString(CultureInfo.InvariantCulture),
             entry.At.UtcTicks.ToString(CultureInfo.InvariantCulture),
             entry.Actor,
             entry.Action,
@@ -30,8 +30,8 @@ public static class AuditChain
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(previousHash + "\n" + Canonical(entry))));
 
     /// <summary>
-    /// Whether a save failed because another node linked an entry at the same chain position first (the unique
-    /// IX_AuditEntries_Seq). Re-running the command relinks its entries after the other node's.
+    /// Whether a save failed on a taken chain position (the unique IX_AuditEntries_Seq). Requests no longer link their
+    /// entries (the sequencer does), so this should not happen; kept as a guard for a database written by an older node.
     /// </summary>
     public static bool IsPositionTaken(Microsoft.EntityFrameworkCore.DbUpdateException exception)
     {

@@ -1,32 +1,28 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CaseFlow.Server.Security;
 
 /// <summary>
 /// Turns the changes of every save into audit entries (case events, commands people ran, deadline changes, task
-/// assignments) and links all new entries onto the chain, inside the save's own transaction.
+/// assignments), written in the save's own transaction, unlinked; after the save it wakes the <see cref="AuditSequencer"/>,
+/// which links committed entries into the hash chain in batches.
 /// </summary>
 /// <remarks>
-/// Linking needs the last row's hash, so the last row is read and the new rows written inside one transaction that
-/// holds the database's chain lock: on PostgreSQL a transaction-scoped advisory lock (every node, every context), on
-/// SQLite the write lock that <c>BEGIN IMMEDIATE</c> takes. When the save runs without a transaction of the caller's,
-/// the interceptor opens one and commits it when the save succeeds. The unique chain position stays as a last guard.
-/// On SQLite every save outside a caller's transaction first queues at the file's <see cref="SqliteWriteGate"/>
-/// (async, first come first served) so writers wait without sleeping threads in SQLite's busy retries; a caller that
-/// opens its own transaction takes the gate itself before it begins (see <see cref="AuditedAssignment"/>).
+/// Nothing here reads or locks the chain's end: a request's save holds no database-wide lock for the audit trail (it
+/// did until issue 23: a PostgreSQL advisory lock from linking to commit, one save at a time on every node). On SQLite
+/// every save outside a caller's transaction first queues at the file's <see cref="SqliteWriteGate"/> (async, first come
+/// first served; SQLite has one writer per file anyway) so writers wait without sleeping threads in SQLite's busy
+/// retries; a caller that opens its own transaction takes the gate itself before it begins (see
+/// <see cref="AuditedAssignment"/>). The time each save holds the gate is recorded (<see cref="SerialSections"/>).
 /// </remarks>
-internal sealed class AuditChainInterceptor(TimeProvider clock, IHttpContextAccessor http) : SaveChangesInterceptor
+internal sealed class AuditChainInterceptor(TimeProvider clock, IHttpContextAccessor http, AuditLinkSignal linkSignal) : SaveChangesInterceptor
 {
-    /// <summary>The advisory-lock key of the audit chain on PostgreSQL (any fixed number; "CFAUDIT" in ASCII).</summary>
-    internal const long PostgresChainLockKey = 0x43464155444954;
-
-    // What each save holds until it ends: the transaction it opened itself (none when it joined the caller's), committed
-    // or rolled back then, and on SQLite the file's write gate.
+    // What each save holds until it ends: on SQLite the file's write gate (and since when), and whether it wrote audit entries.
     private readonly ConditionalWeakTable<DbContext, Hold> holders = [];
 
     // A save retried on the same context must not audit the same row twice.
@@ -35,33 +31,14 @@ internal sealed class AuditChainInterceptor(TimeProvider clock, IHttpContextAcce
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        if (eventData.Context is CaseFlowDbContext db && Collect(db) is var pending && GateFor(db) is var gate && (pending.Count > 0 || gate is not null))
+        if (eventData.Context is CaseFlowDbContext db && Collect(db) is var entries && GateFor(db) is var gate && (entries > 0 || gate is not null))
         {
             if (gate is not null)
             {
                 await gate.WaitAsync(cancellationToken);
             }
 
-            var hold = new Hold(gate);
-            holders.AddOrUpdate(db, hold);
-            try
-            {
-                if (pending.Count == 0)
-                {
-                    return await base.SavingChangesAsync(eventData, result, cancellationToken);
-                }
-
-                hold.Owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-                await LockChainAsync(db, cancellationToken);
-
-                var last = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Seq).Select(a => new { a.Seq, a.Hash }).FirstOrDefaultAsync(cancellationToken);
-                Link(pending, last?.Seq ?? 0, last?.Hash ?? AuditChain.Genesis);
-            }
-            catch
-            {
-                RollBack(db);
-                throw;
-            }
+            holders.AddOrUpdate(db, new Hold(gate, entries > 0));
         }
 
         return await base.SavingChangesAsync(eventData, result, cancellationToken);
@@ -70,32 +47,10 @@ internal sealed class AuditChainInterceptor(TimeProvider clock, IHttpContextAcce
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        if (eventData.Context is CaseFlowDbContext db && Collect(db) is var pending && GateFor(db) is var gate && (pending.Count > 0 || gate is not null))
+        if (eventData.Context is CaseFlowDbContext db && Collect(db) is var entries && GateFor(db) is var gate && (entries > 0 || gate is not null))
         {
             gate?.Wait();
-            var hold = new Hold(gate);
-            holders.AddOrUpdate(db, hold);
-            try
-            {
-                if (pending.Count == 0)
-                {
-                    return base.SavingChanges(eventData, result);
-                }
-
-                hold.Owned = db.Database.CurrentTransaction is null ? db.Database.BeginTransaction() : null;
-                if (db.Database.IsNpgsql())
-                {
-                    db.Database.ExecuteSql($"SELECT pg_advisory_xact_lock({PostgresChainLockKey})");
-                }
-
-                var last = db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Seq).Select(a => new { a.Seq, a.Hash }).FirstOrDefault();
-                Link(pending, last?.Seq ?? 0, last?.Hash ?? AuditChain.Genesis);
-            }
-            catch
-            {
-                RollBack(db);
-                throw;
-            }
+            holders.AddOrUpdate(db, new Hold(gate, entries > 0));
         }
 
         return base.SavingChanges(eventData, result);
@@ -103,111 +58,75 @@ internal sealed class AuditChainInterceptor(TimeProvider clock, IHttpContextAcce
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData?.Context is { } db && holders.TryGetValue(db, out var hold))
-        {
-            holders.Remove(db);
-            try
-            {
-                using var owned = hold.Owned;
-                owned?.Commit();
-            }
-            finally
-            {
-                hold.Gate?.Release();
-            }
-        }
-
+        End(eventData?.Context, saved: true);
         return base.SavedChanges(eventData!, result);
     }
 
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData?.Context is { } db && holders.TryGetValue(db, out var hold))
-        {
-            holders.Remove(db);
-            try
-            {
-                if (hold.Owned is { } owned)
-                {
-                    await using (owned)
-                    {
-                        await owned.CommitAsync(cancellationToken);
-                    }
-                }
-            }
-            finally
-            {
-                hold.Gate?.Release();
-            }
-        }
-
-        return await base.SavedChangesAsync(eventData!, result, cancellationToken);
+        End(eventData?.Context, saved: true);
+        return base.SavedChangesAsync(eventData!, result, cancellationToken);
     }
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
-        RollBack(eventData?.Context);
+        End(eventData?.Context, saved: false);
         base.SaveChangesFailed(eventData!);
     }
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        RollBack(eventData?.Context);
+        End(eventData?.Context, saved: false);
         return base.SaveChangesFailedAsync(eventData!, cancellationToken);
     }
 
-    // EF reports a concurrency conflict here and not through SaveChangesFailed, so the chain's transaction ends here too.
+    // EF reports a concurrency conflict here and not through SaveChangesFailed, so the gate is released here too.
     public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
     {
-        RollBack(eventData?.Context);
+        End(eventData?.Context, saved: false);
         return base.ThrowingConcurrencyException(eventData!, result);
     }
 
     public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
-        RollBack(eventData?.Context);
+        End(eventData?.Context, saved: false);
         return base.ThrowingConcurrencyExceptionAsync(eventData!, result, cancellationToken);
     }
 
     public override void SaveChangesCanceled(DbContextEventData eventData)
     {
-        RollBack(eventData?.Context);
+        End(eventData?.Context, saved: false);
         base.SaveChangesCanceled(eventData!);
     }
 
     public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
     {
-        RollBack(eventData?.Context);
+        End(eventData?.Context, saved: false);
         return base.SaveChangesCanceledAsync(eventData!, cancellationToken);
     }
 
     /// <summary>
-    /// Takes the chain lock in the current transaction: on PostgreSQL the advisory lock, held until the transaction ends;
-    /// on SQLite the transaction's write lock already is it. A caller that changes rows with its own SQL before saving an
-    /// audit entry takes it first, so it never holds row locks while waiting for the chain (no lock-order deadlock).
+    /// Ends a save: releases the SQLite gate (recording how long it was held) and, when the save wrote audit entries,
+    /// wakes the sequencer. Inside a caller's transaction the entries commit later; the sequencer's next pass or poll
+    /// finds them then.
     /// </summary>
-    internal static async Task LockChainAsync(CaseFlowDbContext db, CancellationToken cancellationToken)
+    private void End(DbContext? db, bool saved)
     {
-        if (db.Database.IsNpgsql())
+        if (db is null || !holders.TryGetValue(db, out var hold))
         {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgresChainLockKey})", cancellationToken);
+            return;
         }
-    }
 
-    /// <summary>Ends (rolls back) the transaction this interceptor opened for a failed save; a caller's transaction is the caller's to end.</summary>
-    private void RollBack(DbContext? db)
-    {
-        if (db is not null && holders.TryGetValue(db, out var hold))
+        holders.Remove(db);
+        if (hold.Gate is not null)
         {
-            holders.Remove(db);
-            try
-            {
-                hold.Owned?.Dispose();
-            }
-            finally
-            {
-                hold.Gate?.Release();
-            }
+            SerialSections.Record(SerialSections.SqliteWriter, hold.Since);
+            hold.Gate.Release();
+        }
+
+        if (saved && hold.Audited)
+        {
+            linkSignal.EntriesWritten();
         }
     }
 
@@ -219,15 +138,17 @@ internal sealed class AuditChainInterceptor(TimeProvider clock, IHttpContextAcce
     private static SemaphoreSlim? GateFor(CaseFlowDbContext db) =>
         db.Database.IsSqlite() && db.Database.CurrentTransaction is null ? SqliteWriteGate.For(db.Database.GetDbConnection()) : null;
 
-    private sealed class Hold(SemaphoreSlim? gate)
+    private sealed class Hold(SemaphoreSlim? gate, bool audited)
     {
         public SemaphoreSlim? Gate { get; } = gate;
 
-        public IDbContextTransaction? Owned { get; set; }
+        public bool Audited { get; } = audited;
+
+        public long Since { get; } = Stopwatch.GetTimestamp();
     }
 
-    /// <summary>Adds entries for this save's audited changes and returns every entry still to be linked, in insertion order.</summary>
-    private List<StoredAuditEntry> Collect(CaseFlowDbContext db)
+    /// <summary>Adds entries for this save's audited changes; returns how many audit entries the save writes.</summary>
+    private int Collect(CaseFlowDbContext db)
     {
         // No DetectChanges here: CaseFlowDbContext detected changes once before the save began.
         var now = clock.GetUtcNow();
@@ -259,8 +180,18 @@ internal sealed class AuditChainInterceptor(TimeProvider clock, IHttpContextAcce
             AuditTrail.Add(db, now, user, AuditActions.Assignment, t.Entity.CaseId, t.Entity.Id.ToString("D"), $"{t.Property(x => x.Assignee).OriginalValue ?? "-"} → {t.Entity.Assignee ?? "-"}");
         }
 
-        // All unsaved entries are (re)linked: after a failed save the chain's end may have moved.
-        return db.ChangeTracker.Entries<StoredAuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).OrderBy(AuditTrail.OrderOf).ToList();
+        var written = 0;
+        foreach (var entry in db.ChangeTracker.Entries<StoredAuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity))
+        {
+            if (entry.WrittenAt == default)
+            {
+                entry.WrittenAt = now;
+            }
+
+            written++;
+        }
+
+        return written;
     }
 
     private bool Fresh(object source)
@@ -272,16 +203,5 @@ internal sealed class AuditChainInterceptor(TimeProvider clock, IHttpContextAcce
 
         audited.Add(source, null);
         return true;
-    }
-
-    private static void Link(List<StoredAuditEntry> pending, long lastSeq, string lastHash)
-    {
-        foreach (var entry in pending)
-        {
-            entry.Seq = ++lastSeq;
-            entry.PreviousHash = lastHash;
-            entry.Hash = AuditChain.Link(lastHash, entry);
-            lastHash = entry.Hash;
-        }
     }
 }

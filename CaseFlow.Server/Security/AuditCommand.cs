@@ -28,8 +28,14 @@ public static class AuditCommand
             var result = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(cancellationToken);
             if (result.Ok)
             {
-                await output.WriteLineAsync($"audit chain ok: {result.Entries} entries");
+                await output.WriteLineAsync($"audit chain ok: {result.Entries} entries{(result.Unlinked > 0 ? $", {result.Unlinked} written in the last moments not yet linked" : "")}");
                 return 0;
+            }
+
+            if (result.BrokenAtSeq is null)
+            {
+                await output.WriteLineAsync($"audit chain FAULT: {result.Problem} ({result.Entries} linked entries hold)");
+                return Broken;
             }
 
             await output.WriteLineAsync($"audit chain BROKEN at entry {result.BrokenAtSeq}: {result.Problem} ({result.Entries} entries before it hold)");

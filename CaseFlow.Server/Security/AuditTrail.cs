@@ -9,7 +9,10 @@ namespace CaseFlow.Server.Security;
 /// (same transaction as the change); <see cref="RecordNowAsync"/> writes one on its own, for events without a change
 /// (sign-ins, refusals, unmasked reads).
 /// </summary>
-/// <remarks>The chain position and hashes are filled in by <see cref="AuditChainInterceptor"/> during the save.</remarks>
+/// <remarks>
+/// The entry commits with the change, unlinked; <see cref="AuditSequencer"/> gives it its chain position and hash after
+/// the commit (docs/security.md, "the linking window").
+/// </remarks>
 public sealed class AuditTrail(IServiceScopeFactory scopes, TimeProvider clock)
 {
     /// <summary>Longest details kept; an audit line names what happened, it does not copy the case.</summary>
@@ -29,8 +32,6 @@ public sealed class AuditTrail(IServiceScopeFactory scopes, TimeProvider clock)
             CaseId = caseId,
             Subject = subject,
             Details = details is { Length: > MaxDetails } ? details[..MaxDetails] : details,
-            PreviousHash = "",
-            Hash = "",
         };
         AddedOrder.Add(entry, new StrongBox<long>(Interlocked.Increment(ref added)));
         db.AuditEntries.Add(entry);

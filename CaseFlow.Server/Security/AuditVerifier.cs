@@ -1,14 +1,24 @@
 using CaseFlow.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CaseFlow.Server.Security;
 
-/// <summary>Walks the whole chain and names the first row whose link does not hold.</summary>
-public sealed class AuditVerifier(CaseFlowDbContext db)
+/// <summary>
+/// Walks the whole linked chain and names the first row whose link does not hold; then counts the entries still waiting
+/// to be linked, and reports those written longer ago than <see cref="AuditOptions.UnlinkedFaultSeconds"/> as a fault.
+/// </summary>
+public sealed class AuditVerifier(CaseFlowDbContext db, TimeProvider clock, IOptions<AuditOptions> options)
 {
     private const int Batch = 1000;
 
-    public sealed record Result(bool Ok, long Entries, long? BrokenAtSeq, string? Problem);
+    /// <param name="Ok">Whether the linked chain holds and no entry has waited too long to be linked.</param>
+    /// <param name="Entries">Linked entries that verified.</param>
+    /// <param name="BrokenAtSeq">The first broken link, if any.</param>
+    /// <param name="Problem">What is wrong, in words.</param>
+    /// <param name="Unlinked">Committed entries not yet linked (the sequencer's window), at the time of the check.</param>
+    /// <param name="StaleUnlinked">Of those, written longer ago than the bound: a fault.</param>
+    public sealed record Result(bool Ok, long Entries, long? BrokenAtSeq, string? Problem, long Unlinked = 0, long StaleUnlinked = 0);
 
     public async Task<Result> VerifyAsync(CancellationToken cancellationToken)
     {
@@ -21,7 +31,7 @@ public sealed class AuditVerifier(CaseFlowDbContext db)
             var rows = await db.AuditEntries.AsNoTracking().Where(a => a.Seq >= from).OrderBy(a => a.Seq).Take(Batch).ToListAsync(cancellationToken);
             if (rows.Count == 0)
             {
-                return new Result(true, count, null, null);
+                return await WithUnlinkedAsync(count, cancellationToken);
             }
 
             foreach (var row in rows)
@@ -46,5 +56,16 @@ public sealed class AuditVerifier(CaseFlowDbContext db)
                 count++;
             }
         }
+    }
+
+    private async Task<Result> WithUnlinkedAsync(long linked, CancellationToken cancellationToken)
+    {
+        var bound = options.Value.UnlinkedFaultSeconds;
+        var before = clock.GetUtcNow().AddSeconds(-bound);
+        var unlinked = await db.AuditEntries.AsNoTracking().CountAsync(a => a.Seq == null, cancellationToken);
+        var stale = unlinked == 0 ? 0 : await db.AuditEntries.AsNoTracking().CountAsync(a => a.Seq == null && a.WrittenAt < before, cancellationToken);
+        return stale == 0
+            ? new Result(true, linked, null, null, unlinked, 0)
+            : new Result(false, linked, null, $"{stale} entries written more than {bound} s ago are not linked into the chain: the audit sequencer is not running or is failing on every node.", unlinked, stale);
     }
 }

@@ -25,13 +25,18 @@ internal static class AuditedAssignment
             await gate.WaitAsync(cancellationToken);
         }
 
+        var since = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             return await ChangeInTransactionAsync(db, clock, which, assignee, entry, cancellationToken);
         }
         finally
         {
-            gate?.Release();
+            if (gate is not null)
+            {
+                SerialSections.Record(SerialSections.SqliteWriter, since);
+                gate.Release();
+            }
         }
     }
 
@@ -40,16 +45,15 @@ internal static class AuditedAssignment
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        // The chain lock before the row lock: an audited save elsewhere takes them in this order too.
-        await AuditChainInterceptor.LockChainAsync(db, cancellationToken);
         var changed = await which.ExecuteUpdateAsync(s => s.SetProperty(t => t.Assignee, assignee), cancellationToken);
         if (changed != 1)
         {
             return false; // disposing the transaction rolls it back
         }
 
-        // ExecuteUpdate bypasses the change tracker, so the queues are rebuilt from the row in this transaction.
+        // ExecuteUpdate bypasses the change tracker, so the queues and case grants are rebuilt from the row in this transaction.
         await TaskQueueIndex.RebuildAsync(db, entry.TaskId, cancellationToken);
+        await CaseGrantIndex.RebuildAsync(db, entry.TaskId, cancellationToken);
 
         AuditTrail.Add(db, clock.GetUtcNow(), entry.Actor, AuditActions.Assignment, entry.CaseId, entry.TaskId.ToString("D"), entry.Details);
         await db.SaveChangesAsync(cancellationToken);

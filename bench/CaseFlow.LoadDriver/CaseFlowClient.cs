@@ -48,6 +48,14 @@ internal sealed class CaseFlowClient : IDisposable
         return (long)(await response.Content.ReadFromJsonAsync<JsonObject>())!["total"]!;
     }
 
+    /// <summary>The first page of the case list (newest first); returns its total.</summary>
+    public async Task<long> CasePageAsync(int pageSize = 50)
+    {
+        using var response = await http.GetAsync($"api/cases?pageSize={pageSize}");
+        await EnsureAsync(response);
+        return (long)(await response.Content.ReadFromJsonAsync<JsonObject>())!["total"]!;
+    }
+
     /// <summary>The open task of a case (its first one).</summary>
     public async Task<Guid> OpenTaskOfAsync(Guid caseId)
     {
@@ -62,6 +70,17 @@ internal sealed class CaseFlowClient : IDisposable
         using var response = await http.PostAsJsonAsync($"api/tasks/{taskId}/complete", new { outcome = "accept", variables = new { officeId = "office-1" } });
         await EnsureAsync(response);
     }
+
+    /// <summary>Admin: forgets the server's serial-section histograms (after the warm-up).</summary>
+    public async Task ResetWritePathAsync()
+    {
+        using var response = await http.PostAsync("api/admin/write-path/reset", null);
+        await EnsureAsync(response);
+    }
+
+    /// <summary>Admin: the server's serial-section histograms since the last reset.</summary>
+    public async Task<JsonArray> WritePathAsync() =>
+        (await http.GetFromJsonAsync<JsonObject>("api/admin/write-path"))!["sections"]!.AsArray();
 
     public void Dispose() => http.Dispose();
 

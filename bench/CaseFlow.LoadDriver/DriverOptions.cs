@@ -13,9 +13,14 @@ internal sealed record DriverOptions
           complete   POST /api/tasks/{id}/complete: the acceptance task of seeded complaints, accepted to office-1
           queues     GET /api/tasks?scope=candidate first page of 50: over --seed complaints registered through the API,
                      or over --cases seeded straight into the database (--open-tasks of them with one open task)
+          cases      GET /api/cases first page of 50 (newest first, with the total) as --queue-user (use a handler, e.g.
+                     handler1: others see every case unfiltered), over the same data as queues (--cases/--open-tasks)
           wave       --deadlines acceptance deadlines seeded straight into the database, all falling due at one instant T;
                      the server's own scheduled escalation sweep fires them; reports the time from T until every
                      deadline is escalated and its email is in the outbox, and the server's peak resident set
+          outbox     --emails pending outbox rows seeded straight into the database, sent by the server's dispatcher to a
+                     loopback SMTP sink (python3 -m aiosmtpd, CASEFLOW_TEST_PYTHON); reports emails/s, beside MailKit
+                     sending the same messages to the sink with no database
           soak       4 in 10 intakes, 3 in 10 acceptances of earlier intakes, 3 in 10 queue reads, for the whole
                      --duration, reported per minute with the server's resident set (no baseline)
 
@@ -37,20 +42,24 @@ internal sealed record DriverOptions
                             creates the database, the server's migrations its tables). The raw baselines run on either
                             provider.
 
-        direct seeding (queues, wave): the server is started once (migrations, rule sets, demo users), stopped, the rows
+        direct seeding (queues, cases, wave): the server is started once (migrations, rule sets, demo users), stopped, the rows
         are written into its database with its own EF Core context in batches of 5,000 entities, then it is started again
         for the measured run.
-          --cases N         queues: seed N complaints directly instead of --seed through the API, e.g. 1000000
+          --cases N         queues, cases: seed N complaints directly instead of --seed through the API, e.g. 1000000
           --open-tasks M    queues: how many of them wait on one open task (default N/10): 1 in 5 in the intake group's
                             queue, the rest spread over office-1..office-20 (on office-1/2 every other one claimed by
                             handler1/handler2); the others are closed or refused with their tasks completed
-          --queue-user U    queues: the demo user who reads the queue (default intake; also handler1, handler2, chief,
+          --queue-user U    queues, cases: the demo user who reads the queue or the case list (default intake; also handler1, handler2, chief,
                             legal, admin)
           --scope S         queues: candidate (default), mine or all (all: chief or admin only)
           --deadlines W     wave: deadlines falling due together (default 100,000)
           --lead S          wave: seconds from the estimated end of seeding and server start to the due instant T
                             (default 60)
           --wave-timeout S  wave: give up this many seconds after T (default 600)
+          --emails N        outbox: pending emails seeded (default 20,000)
+          --keep-data DIR   queues, cases (SQLite): copy the seeded data directory to DIR before the measured run
+          --reuse-data DIR  queues, cases (SQLite): measure on a copy of DIR (from --keep-data) instead of seeding; the
+                            server's migrations bring it up to date first
         """;
 
     public required string Scenario { get; init; }
@@ -86,6 +95,14 @@ internal sealed record DriverOptions
     public int LeadSeconds { get; init; } = 60;
 
     public int WaveTimeoutSeconds { get; init; } = 600;
+
+    public int Emails { get; init; } = 20_000;
+
+    /// <summary>A data directory seeded by an earlier run (kept with --keep-data) to measure again without seeding.</summary>
+    public string? ReuseData { get; init; }
+
+    /// <summary>Where to copy the seeded SQLite data directory before the measured run, for --reuse-data later.</summary>
+    public string? KeepData { get; init; }
 
     public bool OnPostgres => Provider == "postgres";
 
@@ -125,6 +142,9 @@ internal sealed record DriverOptions
                 "--deadlines" => options with { Deadlines = Positive(Next(), "--deadlines") },
                 "--lead" => options with { LeadSeconds = Positive(Next(), "--lead") },
                 "--wave-timeout" => options with { WaveTimeoutSeconds = Positive(Next(), "--wave-timeout") },
+                "--emails" => options with { Emails = Positive(Next(), "--emails") },
+                "--reuse-data" => options with { ReuseData = Next() },
+                "--keep-data" => options with { KeepData = Next() },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

@@ -29,11 +29,17 @@ if (options.Scenario == "wave")
     return await WaveRun.RunAsync(options, serverDll);
 }
 
+if (options.Scenario == "outbox")
+{
+    return await OutboxRun.RunAsync(options, serverDll);
+}
+
 ILoadScenario scenario = options.Scenario switch
 {
     "intake" => new IntakeScenario(),
     "complete" => new CompleteScenario(),
     "queues" => new QueueScenario(),
+    "cases" => new CaseListScenario(),
     _ => throw new ArgumentException($"unknown scenario '{options.Scenario}'\n{DriverOptions.Usage}"),
 };
 
@@ -43,7 +49,12 @@ var dataDirectory = ServerUnderTest.CreateDataDirectory();
 var database = DriverDatabase.For(options, dataDirectory);
 try
 {
-    if (scenario is IDirectSeeding seeding && seeding.SeedsDirectly(options))
+    if (options.ReuseData is { } seeded)
+    {
+        Console.WriteLine($"copying the seeded data directory {seeded} (no seeding)");
+        CopyDirectory(seeded, dataDirectory);
+    }
+    else if (scenario is IDirectSeeding seeding && seeding.SeedsDirectly(options))
     {
         await using (await ServerUnderTest.StartAsync(serverDll, options.ServerSettings, dataDirectory))
         {
@@ -51,14 +62,21 @@ try
         }
 
         await seeding.SeedDirectlyAsync(database, options);
+        if (options.KeepData is { } keep)
+        {
+            Console.WriteLine($"copying the seeded data directory to {keep} (--reuse-data {keep} measures on it again)");
+            CopyDirectory(dataDirectory, keep);
+        }
     }
 
     await using var server = await ServerUnderTest.StartAsync(serverDll, options.ServerSettings, dataDirectory);
     Console.WriteLine($"server on {server.BaseUrl} ({database.Describe}); preparing {options.Scenario}");
     await scenario.PrepareAsync(server, options);
     var offset = 0;
-    runs.Add(await MeasureAsync("CaseFlow API", scenario.RunAsync, () => server.PeakRssBytes));
+    using var admin = await CaseFlowClient.SignInAsync(server.BaseUrl, "admin");
+    runs.Add(await MeasureAsync("CaseFlow API", scenario.RunAsync, () => server.PeakRssBytes, admin.ResetWritePathAsync));
     Console.WriteLine($"  server resident set now {server.CurrentRssBytes / (1024 * 1024):N0} MB");
+    SerialSectionReport.Print(await admin.WritePathAsync(), runs[^1].Completed);
 
     if (options.Baseline)
     {
@@ -68,13 +86,18 @@ try
         runs.Add(await MeasureAsync("baseline: raw ADO.NET, same rows", raw, () => null));
     }
 
-    async Task<RunFigures> MeasureAsync(string name, Func<int, Task> operation, Func<long?> peakRss)
+    async Task<RunFigures> MeasureAsync(string name, Func<int, Task> operation, Func<long?> peakRss, Func<Task>? afterWarmup = null)
     {
         Console.WriteLine($"{name}: {options.WarmupSeconds} s warm-up, then {options.DurationSeconds} s at {options.Rate}/s");
         if (options.WarmupSeconds > 0)
         {
             await OpenLoop.RunAsync(options.Rate, TimeSpan.FromSeconds(options.WarmupSeconds), options.Concurrency, i => operation(offset + i));
             offset += options.Rate * options.WarmupSeconds;
+        }
+
+        if (afterWarmup is not null)
+        {
+            await afterWarmup();
         }
 
         var start = offset;
@@ -92,3 +115,19 @@ finally
 (scenario as IDisposable)?.Dispose();
 Report.Print(options, runs);
 return runs.Any(r => r.Errors > 0) ? 1 : 0;
+
+// SQLite only: the server is stopped, so the file (and its WAL, if any) is consistent as it lies; the keys under
+// security/ go with it, or the server could not read the personal data it encrypted.
+static void CopyDirectory(string from, string to)
+{
+    Directory.CreateDirectory(to);
+    foreach (var file in Directory.GetFiles(from))
+    {
+        File.Copy(file, Path.Combine(to, Path.GetFileName(file)), overwrite: true);
+    }
+
+    foreach (var directory in Directory.GetDirectories(from))
+    {
+        CopyDirectory(directory, Path.Combine(to, Path.GetFileName(directory)));
+    }
+}

@@ -18,5 +18,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<StoredA
         builder.Property(a => a.PreviousHash).HasMaxLength(64);
         builder.Property(a => a.Hash).HasMaxLength(64);
         builder.HasIndex(a => new { a.CaseId, a.Seq }).HasDatabaseName("IX_AuditEntries_CaseId_Seq");
+
+        // The sequencer's queue: entries committed but not yet linked, in the order they were written. Partial, so it
+        // holds only the few entries waiting (the same filter text is valid SQL on SQLite and PostgreSQL).
+        builder.HasIndex(a => a.Id).HasFilter("\"Seq\" IS NULL").HasDatabaseName("IX_AuditEntries_Unlinked");
     }
 }

@@ -16,6 +16,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<StoredCase>
         builder.HasIndex(c => new { c.Status, c.OfficeId }).HasDatabaseName("IX_Cases_Status_OfficeId");
         builder.HasIndex(c => c.ReceivedAt).HasDatabaseName("IX_Cases_ReceivedAt");
 
+        // Case visibility (Security/CaseAccess) reads a user's office's cases as one range, beside their CaseGrant rows.
+        builder.HasIndex(c => c.OfficeId).HasDatabaseName("IX_Cases_OfficeId");
+
         // Art. 17 warning signs, duplicate reports and the phone search look for the same reporter's other cases by
         // keyed hash: the values themselves are encrypted with a random nonce and never compare equal.
         builder.Property(c => c.ComplainantPhoneHash).HasMaxLength(64);

@@ -41,6 +41,7 @@ internal sealed class CompleteScenario : ILoadScenario, IDisposable
 
     public async Task<Func<int, Task>> PrepareBaselineAsync(DriverDatabase database)
     {
+        await database.AnalyzeAsync();
         var raw = new RawCompletion(database);
         var open = await raw.PrepareAsync();
         Console.WriteLine($"  baseline: {open:N0} open acceptance tasks left for the raw completions");

@@ -14,6 +14,7 @@ internal sealed class IntakeScenario : ILoadScenario, IDisposable
 
     public async Task<Func<int, Task>> PrepareBaselineAsync(DriverDatabase database)
     {
+        await database.AnalyzeAsync();
         var raw = new RawIntake(database);
         await raw.PrepareAsync();
         return raw.RunAsync;

@@ -6,8 +6,9 @@ using CaseFlow.Server.Tests.Fixtures;
 namespace CaseFlow.Server.Tests.Cluster;
 
 /// <summary>
-/// Two server processes on one PostgreSQL database append to the one audit chain at the same moment: the advisory
-/// lock taken while linking keeps the chain unbroken and no save fails on a taken chain position.
+/// Two server processes on one PostgreSQL database append to the one audit chain at the same moment: requests write
+/// their entries unlinked, each node's sequencer links committed entries under the advisory lock only sequencers take,
+/// so the chain stays unbroken and no save fails on a taken chain position.
 /// </summary>
 [Collection(nameof(ClusterRunsAlone))]
 [Trait("Infrastructure", "PostgresCluster")] // build/test.sh runs these in the PostgreSQL pass only

@@ -18,6 +18,8 @@ public sealed class AuditCommandTests(CaseFlowApp app) : IClassFixture<CaseFlowA
         var intake = await app.ClientForAsync("intake");
         var admin = await app.ClientForAsync("admin");
         var caseId = (string)(await intake.CreateComplaintAsync())["id"]!;
+        // The sequencer links committed entries after the request; verifying links what is committed first.
+        Assert.True((bool)(await admin.GetFromJsonAsync<JsonObject>("/api/admin/audit/verify", Cancel))!["ok"]!);
         var seq = (long)(await admin.GetFromJsonAsync<JsonObject>($"/api/admin/audit?caseId={caseId}", Cancel))!["items"]!.AsArray().Last()!["seq"]!;
 
         var (intactCode, intactOutput) = await VerifyAsync();

@@ -22,6 +22,26 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.CaseGrant", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Principal")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TaskId", "Principal");
+
+                    b.HasIndex("Principal", "CaseId")
+                        .HasDatabaseName("IX_CaseGrants_Principal_CaseId");
+
+                    b.ToTable("CaseGrants", (string)null);
+                });
+
             modelBuilder.Entity("CaseFlow.Server.Persistence.Entities.StoredAbsence", b =>
                 {
                     b.Property<Guid>("Id")
@@ -128,23 +148,28 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Hash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("PreviousHash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<long>("Seq")
+                    b.Property<long?>("Seq")
                         .HasColumnType("bigint");
 
                     b.Property<string>("Subject")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<long>("WrittenAt")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_AuditEntries_Unlinked")
+                        .HasFilter("\"Seq\" IS NULL");
 
                     b.HasIndex("Seq")
                         .IsUnique()
@@ -417,6 +442,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("IX_Cases_Number");
+
+                    b.HasIndex("OfficeId")
+                        .HasDatabaseName("IX_Cases_OfficeId");
 
                     b.HasIndex("ParentCaseId")
                         .HasDatabaseName("IX_Cases_ParentCaseId");
