@@ -123,13 +123,7 @@ public class CaseFlowDbContext : DbContext
         }
     }
 
-    /// <summary>
-    /// Scans the tracked entities for changes once per save and turns automatic detection off until the save ends
-    /// (returning the setting to restore). The save's own hooks (queue lines, audit chain, points ledger) read the change
-    /// tracker with <c>Entries&lt;T&gt;()</c>, and each such call would otherwise scan every tracked entity again: a dozen
-    /// scans per save, which a profile of the escalation sweep (thousands of tracked rows per batch) showed as its
-    /// largest cost. The hooks only add entities or set values on entities they add, which needs no detection.
-    /// </summary>
+    /// <summary>The cases' lookup hashes follow their phone and address in the same save (only with a key: tools without one write neither).</summary>
     private void SynchronisePersonalDataHashes()
     {
         if (protector is not null)
@@ -138,6 +132,14 @@ public class CaseFlowDbContext : DbContext
         }
     }
 
+    /// <summary>
+    /// Scans the tracked entities for changes once per save and turns automatic detection off until the save ends
+    /// (returning the setting to restore). The save's own hooks (queue lines, audit chain, points ledger) read the change
+    /// tracker with <c>Entries&lt;T&gt;()</c>, and each such call would otherwise scan every tracked entity again: a dozen
+    /// scans per save, which a profile of the escalation sweep (thousands of tracked rows per batch) showed as its
+    /// largest cost. The hooks only add entities, set values on entities they add, or set values through the change
+    /// tracker's own entries (the lookup hashes), none of which needs detection.
+    /// </summary>
     private bool DetectChangesOnce()
     {
         var enabled = ChangeTracker.AutoDetectChangesEnabled;

@@ -20,7 +20,7 @@ namespace CaseFlow.Server.Persistence;
 /// </remarks>
 public static class PersonalDataColumns
 {
-    /// <summary>The encrypted columns, as (table, column), for the steps that rewrite them with SQL (backfill, key rotation).</summary>
+    /// <summary>The encrypted columns, as (table, key column, columns), for the steps that rewrite them with SQL (backfill, key rotation).</summary>
     public static readonly IReadOnlyList<(string Table, string Key, string[] Columns)> Tables =
     [
         ("Cases", "Id", ["ComplainantName", "ComplainantPhone", "ComplainantEmail", "ComplainantAddress", "ComplainantIdNumberCipher"]),
