@@ -96,8 +96,9 @@ public class CaseFlowDbContext : DbContext
         var detectedOnce = DetectChangesOnce();
         try
         {
-            TaskQueueIndex.Synchronise(this);
-            CaseGrantIndex.Synchronise(this);
+            var changedTasks = TaskDerivedRows.ChangedTasks(this);
+            TaskQueueIndex.Synchronise(this, changedTasks);
+            CaseGrantIndex.Synchronise(this, changedTasks);
             SynchronisePersonalDataHashes();
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
@@ -112,8 +113,9 @@ public class CaseFlowDbContext : DbContext
         var detectedOnce = DetectChangesOnce();
         try
         {
-            TaskQueueIndex.Synchronise(this);
-            CaseGrantIndex.Synchronise(this);
+            var changedTasks = TaskDerivedRows.ChangedTasks(this);
+            TaskQueueIndex.Synchronise(this, changedTasks);
+            CaseGrantIndex.Synchronise(this, changedTasks);
             SynchronisePersonalDataHashes();
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }

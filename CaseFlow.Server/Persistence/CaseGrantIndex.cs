@@ -13,11 +13,8 @@ namespace CaseFlow.Server.Persistence;
 /// </summary>
 internal static class CaseGrantIndex
 {
-    public static void Synchronise(DbContext db)
+    public static void Synchronise(DbContext db, IReadOnlyList<EntityEntry<StoredTask>> changed)
     {
-        var changed = db.ChangeTracker.Entries<StoredTask>()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .ToList();
         if (changed.Count == 0)
         {
             return;
@@ -32,7 +29,7 @@ internal static class CaseGrantIndex
             {
                 if (!after.ContainsKey(principal))
                 {
-                    Remove(db, tracked, grant);
+                    TaskDerivedRows.Remove(db, tracked.GetValueOrDefault((grant.TaskId, grant.Principal)), grant);
                 }
             }
 
@@ -93,16 +90,4 @@ internal static class CaseGrantIndex
             values.GetValue<Guid?>(nameof(StoredTask.CaseId)),
             values.GetValue<string?>(nameof(StoredTask.Assignee)),
             values.GetValue<string>(nameof(StoredTask.CandidateGroups)));
-
-    private static void Remove(DbContext db, Dictionary<(Guid, string), EntityEntry<CaseGrant>> tracked, CaseGrant grant)
-    {
-        if (tracked.TryGetValue((grant.TaskId, grant.Principal), out var known))
-        {
-            known.State = known.State == EntityState.Added ? EntityState.Detached : EntityState.Deleted;
-        }
-        else
-        {
-            db.Remove(grant);
-        }
-    }
 }

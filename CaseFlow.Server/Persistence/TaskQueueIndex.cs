@@ -12,11 +12,8 @@ namespace CaseFlow.Server.Persistence;
 /// </summary>
 internal static class TaskQueueIndex
 {
-    public static void Synchronise(DbContext db)
+    public static void Synchronise(DbContext db, IReadOnlyList<EntityEntry<StoredTask>> changed)
     {
-        var changed = db.ChangeTracker.Entries<StoredTask>()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .ToList();
         if (changed.Count == 0)
         {
             return;
@@ -70,7 +67,7 @@ internal static class TaskQueueIndex
         {
             if (!after.ContainsKey(queue))
             {
-                Remove(db, tracked, line);
+                TaskDerivedRows.Remove(db, tracked.GetValueOrDefault((line.Queue, line.TaskId)), line);
             }
         }
 
@@ -87,18 +84,6 @@ internal static class TaskQueueIndex
                 entry.Entity.CreatedAt = line.CreatedAt;
                 entry.DetectChanges();
             }
-        }
-    }
-
-    private static void Remove(DbContext db, Dictionary<(string, Guid), EntityEntry<TaskQueueEntry>> tracked, TaskQueueEntry line)
-    {
-        if (tracked.TryGetValue((line.Queue, line.TaskId), out var known))
-        {
-            known.State = known.State == EntityState.Added ? EntityState.Detached : EntityState.Deleted;
-        }
-        else
-        {
-            db.Remove(line);
         }
     }
 }

@@ -13,11 +13,6 @@ public static class AuditCommand
 
     public const int CouldNotCheck = 1;
 
-    public static bool IsRequested(string[] args) => args is [Name, ..];
-
-    /// <summary>The arguments left for configuration once the command's name is taken off.</summary>
-    public static string[] ConfigurationArguments(string[] args) => IsRequested(args) ? args[1..] : args;
-
     public static async Task<int> RunAsync(IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
