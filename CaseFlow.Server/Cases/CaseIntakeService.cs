@@ -41,20 +41,22 @@ public sealed class CaseIntakeService(
                 return previous;
             }
 
-            var versions = new List<StoredProcessVersion>();
+            var versions = new List<WorkflowCommandRunner.PublishedVersionRef>();
             foreach (var kind in kinds)
             {
                 var processKey = ProcessKeyFor(kind);
-                var version = await db.ProcessVersions.AsNoTracking()
+                int? latest = await db.ProcessVersions.AsNoTracking()
                     .Where(p => p.ProcessKey == processKey)
                     .OrderByDescending(p => p.Version)
+                    .Select(p => (int?)p.Version)
                     .FirstOrDefaultAsync(cancellationToken);
-                if (version is null)
+                if (latest is not { } version)
                 {
                     return new IntakeOutcome.NoProcess(processKey);
                 }
 
-                versions.Add(version);
+                versions.Add(new(processKey, version, () => db.ProcessVersions.AsNoTracking()
+                    .Where(p => p.ProcessKey == processKey && p.Version == version).Select(p => p.Xml).Single()));
             }
 
             try
@@ -93,7 +95,7 @@ public sealed class CaseIntakeService(
         CreateCaseRequest request,
         string[] kinds,
         Dictionary<string, string> numbers,
-        List<StoredProcessVersion> versions,
+        List<WorkflowCommandRunner.PublishedVersionRef> versions,
         string? scopedKey,
         string requestHash,
         string actor,

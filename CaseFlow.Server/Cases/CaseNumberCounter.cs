@@ -29,6 +29,13 @@ internal static class CaseNumberCounter
     /// <summary>Numbers reserved per statement on the counter row.</summary>
     public const int BlockSize = 100;
 
+    /// <summary>
+    /// When this many numbers of the block in use are left, the next block is reserved in the background, so at the rates
+    /// a node takes (one intake per millisecond would leave 50 ms for a reservation that takes one statement and its
+    /// commit) no intake waits for, or holds, the counter row.
+    /// </summary>
+    private const int RefillWhenLeft = BlockSize / 2;
+
     // An upsert with RETURNING: SQLite 3.35+ and PostgreSQL both run it as written (quoted identifiers, @ parameters).
     private const string ReserveSql = """
         INSERT INTO "Counters" ("Name", "Value") VALUES (@name, @count)
@@ -47,14 +54,20 @@ internal static class CaseNumberCounter
             return await ReserveAsync(db, name, 1, cancellationToken);
         }
 
-        var block = BlocksOf(db).For($"{db.Database.GetDbConnection().ConnectionString}\n{name}");
+        var blocks = BlocksOf(db);
+        var block = blocks.For($"{db.Database.GetDbConnection().ConnectionString}\n{name}");
         await block.Lock.WaitAsync(cancellationToken);
         try
         {
             if (block.Next > block.Last)
             {
-                var last = await ReserveAsync(db, name, BlockSize, cancellationToken);
+                var last = await NextBlockAsync(db, name, block, cancellationToken);
                 (block.Next, block.Last) = (last - BlockSize + 1, last);
+            }
+
+            if (block.Refill is null && block.Last - block.Next < RefillWhenLeft)
+            {
+                block.Refill = blocks.ReserveInBackground(name);
             }
 
             return block.Next++;
@@ -63,6 +76,38 @@ internal static class CaseNumberCounter
         {
             block.Lock.Release();
         }
+    }
+
+    /// <summary>
+    /// The last number of the next block: the one reserved in the background when it is there (the usual case, so the
+    /// intake holds no serial section), else reserved now by this intake (the first block, a node without a background
+    /// reservation, or one that failed or has not finished: then the intake's wait is recorded as its serial section).
+    /// </summary>
+    private static async Task<long> NextBlockAsync(CaseFlowDbContext db, string name, Block block, CancellationToken cancellationToken)
+    {
+        if (block.Refill is { } refill)
+        {
+            block.Refill = null;
+            var since = Stopwatch.GetTimestamp();
+            var waited = !refill.IsCompleted;
+            try
+            {
+                return await refill.WaitAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The background reservation failed (the database was away for a moment): this intake reserves, as before.
+            }
+            finally
+            {
+                if (waited)
+                {
+                    SerialSections.Record(SerialSections.CaseNumberBlockAwaited, since);
+                }
+            }
+        }
+
+        return await ReserveAsync(db, name, BlockSize, cancellationToken);
     }
 
     /// <summary>
@@ -126,11 +171,29 @@ internal static class CaseNumberCounter
     }
 
     /// <summary>This server's reserved blocks of case numbers, per database and counter (a singleton).</summary>
-    internal sealed class CaseNumberBlocks
+    /// <remarks>Built by the container with its scope factory, it reserves the next block in a scope of its own; built
+    /// without one (tools), it leaves each intake to reserve when its block runs out.</remarks>
+    internal sealed class CaseNumberBlocks(IServiceScopeFactory? scopes = null)
     {
         private readonly ConcurrentDictionary<string, Block> blocks = new(StringComparer.Ordinal);
 
         public Block For(string key) => blocks.GetOrAdd(key, _ => new Block());
+
+        /// <summary>Reserves the next block of <paramref name="name"/> on its own connection, off the intake's path; null without a container.</summary>
+        public Task<long>? ReserveInBackground(string name)
+        {
+            if (scopes is null)
+            {
+                return null;
+            }
+
+            return Task.Run(async () =>
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<CaseFlowDbContext>();
+                return await ReserveAsync(db, name, BlockSize, CancellationToken.None);
+            });
+        }
     }
 
     internal sealed class Block
@@ -140,5 +203,8 @@ internal static class CaseNumberCounter
         public long Next { get; set; } = 1;
 
         public long Last { get; set; }
+
+        /// <summary>The next block's reservation, under way or done, while the block in use runs down.</summary>
+        public Task<long>? Refill { get; set; }
     }
 }

@@ -7,8 +7,15 @@ namespace CaseFlow.Server.Commands;
 /// <summary>Starting several instances as one transaction.</summary>
 public sealed partial class WorkflowCommandRunner
 {
-    /// <summary>One instance to start: the published version, the request and the case it runs for.</summary>
-    public sealed record InstanceStart(StoredProcessVersion Version, StartInstanceRequest Request, Guid? CaseId);
+    /// <summary>
+    /// One instance to start: the published version (its key and number, and its BPMN read only if the parsed graph is not
+    /// cached yet: the XML is tens of kilobytes, and reading it on every intake was a large share of the intake's allocations),
+    /// the request and the case it runs for.
+    /// </summary>
+    public sealed record InstanceStart(PublishedVersionRef Version, StartInstanceRequest Request, Guid? CaseId);
+
+    /// <summary>A published process version by key and number, with a way to read its BPMN when the parsed graph is not cached.</summary>
+    public sealed record PublishedVersionRef(string ProcessKey, int Version, Func<string> Xml);
 
     /// <summary>
     /// Starts every instance in <paramref name="starts"/> and commits them with the rows <paramref name="beforeSave"/>
@@ -27,7 +34,7 @@ public sealed partial class WorkflowCommandRunner
         var tree = new InstanceTreeWriter(db, engine, graphs, clock, deadlines, transferPackages, letters, logger);
         foreach (var start in starts)
         {
-            var graph = graphs.GetOrParse(start.Version.ProcessKey, start.Version.Version, () => start.Version.Xml);
+            var graph = graphs.GetOrParse(start.Version.ProcessKey, start.Version.Version, start.Version.Xml);
             var stored = new StoredInstance
             {
                 Id = start.Request.InstanceId,

@@ -11,10 +11,15 @@ public sealed class RuleSetStore(CaseFlowDbContext db, TimeProvider clock)
     private const string SystemActor = "system";
 
     /// <summary>Every stored rule set, ordered by id. Before seeding (a bare test database) the shipped sets.</summary>
+    /// <remarks>
+    /// The stored JSON is read every time, so an edit on any node applies at once; only its parsing is cached, keyed by the
+    /// JSON text itself (rule sets are immutable records). Parsing the four shipped sets on every intake and deadline
+    /// operation was 3 % of an intake's CPU.
+    /// </remarks>
     public async Task<IReadOnlyList<DeadlineRuleSet>> GetAllAsync(CancellationToken cancellationToken)
     {
         var rows = await db.RuleSets.AsNoTracking().OrderBy(r => r.Id).Select(r => r.Json).ToListAsync(cancellationToken);
-        return rows.Count == 0 ? DeadlineRuleSetJson.LoadBundled() : rows.Select(DeadlineRuleSetJson.Deserialize).ToList();
+        return rows.Count == 0 ? DeadlineRuleSetJson.LoadBundled() : rows.Select(ParsedRuleSets.Parse).ToList();
     }
 
     /// <summary>One rule set, or null.</summary>

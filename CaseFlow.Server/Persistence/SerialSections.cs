@@ -25,6 +25,12 @@ public static class SerialSections
     /// <summary>A block of case numbers reserved: the counter row is locked for one statement and its commit.</summary>
     public const string CaseNumberBlock = "case-number block";
 
+    /// <summary>
+    /// An intake that found its node's block used up before the next one, reserved in the background, was there, and waited
+    /// for it: the only part of a block's reservation an intake can still spend time in.
+    /// </summary>
+    public const string CaseNumberBlockAwaited = "case-number block: intake waited";
+
     private const int SubBuckets = 16;
     private static readonly Meter Meter = new("CaseFlow.Server");
     private static readonly Histogram<double> Metric = Meter.CreateHistogram<double>("caseflow.write.serial_section", "ms", "Time inside a database-wide serial section of the write path");

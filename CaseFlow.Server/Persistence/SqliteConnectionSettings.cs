@@ -1,32 +1,57 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CaseFlow.Server.Persistence;
 
-/// <summary>Per-connection SQLite settings, applied each time EF Core opens a connection.</summary>
+/// <summary>Per-connection SQLite settings, applied to each native connection the first time EF Core opens it.</summary>
 /// <remarks>
 /// <c>synchronous</c> and <c>busy_timeout</c> belong to the connection, not to the file (unlike <c>journal_mode=WAL</c>),
 /// so setting them once at start reached only the first connection: every other pooled connection committed with
 /// <c>synchronous=FULL</c> (an fsync per commit) and met a busy writer with no timeout of its own. NORMAL in WAL mode
 /// keeps every committed transaction across a process crash; only a power loss can take back the last commits.
+/// A pooled <see cref="SqliteConnection"/> hands out the same native connection on every open, and the settings stay on it,
+/// so they are sent once per native connection rather than on each of the several opens of every request.
 /// </remarks>
 internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
 
+    private static readonly ConditionalWeakTable<object, object> Configured = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
+        if (NeedsSettings(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+            Remember(connection);
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (NeedsSettings(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            Remember(connection);
+        }
+    }
+
+    private static bool NeedsSettings(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || !Configured.TryGetValue(handle, out _);
+
+    private static void Remember(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            Configured.AddOrUpdate(handle, handle);
+        }
     }
 }
