@@ -17,8 +17,10 @@ namespace CaseFlow.Server.Cases;
 /// <remarks>
 /// <para>Until issue 23 every intake took its number with its own statement on the counter row: on PostgreSQL a row lock
 /// and a commit (a WAL flush) per intake, one at a time across the cluster; on SQLite a second pass through the write
-/// gate. Now the counter row is touched once per <see cref="BlockSize"/> intakes per node.</para>
-/// <para>Gaps: numbers of a block not handed out when a node stops are never used; a case whose save fails leaves its
+/// gate. Now the counter row is touched once per <see cref="BlockSize"/> intakes per node, and not by an intake: the next
+/// block is reserved in the background while the one in use runs down.</para>
+/// <para>Gaps: numbers not handed out when a node stops (the rest of the block in use, and the block reserved ahead of
+/// need) are never used; a case whose save fails leaves its
 /// number unused (as before); with several nodes, numbers are increasing per node, so node A may register TS2026-000101
 /// after node B registered TS2026-000201. The law asks for unique numbers, which the counter and the unique index on
 /// <c>Cases.Number</c> give. Inside a caller's transaction (rare) one number is taken in that transaction, as before, so a
@@ -28,13 +30,6 @@ internal static class CaseNumberCounter
 {
     /// <summary>Numbers reserved per statement on the counter row.</summary>
     public const int BlockSize = 100;
-
-    /// <summary>
-    /// When this many numbers of the block in use are left, the next block is reserved in the background, so at the rates
-    /// a node takes (one intake per millisecond would leave 50 ms for a reservation that takes one statement and its
-    /// commit) no intake waits for, or holds, the counter row.
-    /// </summary>
-    private const int RefillWhenLeft = BlockSize / 2;
 
     // An upsert with RETURNING: SQLite 3.35+ and PostgreSQL both run it as written (quoted identifiers, @ parameters).
     private const string ReserveSql = """
@@ -65,7 +60,10 @@ internal static class CaseNumberCounter
                 (block.Next, block.Last) = (last - BlockSize + 1, last);
             }
 
-            if (block.Refill is null && block.Last - block.Next < RefillWhenLeft)
+            // The next block is reserved as soon as one is taken into use, so a whole block's worth of intakes passes before
+            // it is needed. Half a block was not enough on SQLite at saturation: the reservation queues at the file's write
+            // gate behind every save in flight (64 at 2-3 ms each), and 89 of 90 block changes waited for it (59 ms at p50).
+            if (block.Refill is null)
             {
                 block.Refill = blocks.ReserveInBackground(name);
             }

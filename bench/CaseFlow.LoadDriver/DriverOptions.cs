@@ -28,6 +28,8 @@ internal sealed record DriverOptions
           --rate N          requests started per second, open loop (default 200)
           --duration S      measured seconds (default 30)
           --warmup S        seconds at the same rate before measuring, not counted (default 5)
+          --warmup-rate N   requests per second during the warm-up instead of --rate: a long warm-up below saturation
+                            (e.g. --warmup 40 --warmup-rate 100) lets the JIT's tier-up finish without queueing a backlog
           --concurrency N   most requests in flight; beyond it arrivals wait and their wait counts (default 64)
           --seed N          complaints created through the API before a complete or queues run (default: enough for
                             the run; queues 2,000)
@@ -70,6 +72,11 @@ internal sealed record DriverOptions
 
     public int WarmupSeconds { get; init; } = 5;
 
+    /// <summary>Requests per second during the warm-up; null: <see cref="Rate"/>.</summary>
+    public int? WarmupRate { get; init; }
+
+    public int EffectiveWarmupRate => WarmupRate ?? Rate;
+
     public int Concurrency { get; init; } = 64;
 
     public int? Seed { get; init; }
@@ -110,7 +117,7 @@ internal sealed record DriverOptions
     public IReadOnlyDictionary<string, string> ServerSettings { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Operations the warm-up and the measured run start, which the seed must cover for <c>complete</c>.</summary>
-    public int PlannedOperations => Rate * (WarmupSeconds + DurationSeconds);
+    public int PlannedOperations => (EffectiveWarmupRate * WarmupSeconds) + (Rate * DurationSeconds);
 
     public static DriverOptions Parse(string[] args)
     {
@@ -128,6 +135,7 @@ internal sealed record DriverOptions
                 "--rate" => options with { Rate = Positive(Next(), "--rate") },
                 "--duration" => options with { DurationSeconds = Positive(Next(), "--duration") },
                 "--warmup" => options with { WarmupSeconds = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--warmup-rate" => options with { WarmupRate = Positive(Next(), "--warmup-rate") },
                 "--concurrency" => options with { Concurrency = Positive(Next(), "--concurrency") },
                 "--seed" => options with { Seed = Positive(Next(), "--seed") },
                 "--server" => options with { ServerDll = Next() },

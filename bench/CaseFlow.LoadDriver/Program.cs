@@ -88,11 +88,11 @@ try
 
     async Task<RunFigures> MeasureAsync(string name, Func<int, Task> operation, Func<long?> peakRss, Func<Task>? afterWarmup = null)
     {
-        Console.WriteLine($"{name}: {options.WarmupSeconds} s warm-up, then {options.DurationSeconds} s at {options.Rate}/s");
+        Console.WriteLine($"{name}: {options.WarmupSeconds} s warm-up at {options.EffectiveWarmupRate}/s, then {options.DurationSeconds} s at {options.Rate}/s");
         if (options.WarmupSeconds > 0)
         {
-            await OpenLoop.RunAsync(options.Rate, TimeSpan.FromSeconds(options.WarmupSeconds), options.Concurrency, i => operation(offset + i));
-            offset += options.Rate * options.WarmupSeconds;
+            await OpenLoop.RunAsync(options.EffectiveWarmupRate, TimeSpan.FromSeconds(options.WarmupSeconds), options.Concurrency, i => operation(offset + i));
+            offset += options.EffectiveWarmupRate * options.WarmupSeconds;
         }
 
         if (afterWarmup is not null)

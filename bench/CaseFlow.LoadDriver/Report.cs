@@ -8,7 +8,7 @@ internal static class Report
     public static void Print(DriverOptions options, IReadOnlyList<RunFigures> runs)
     {
         Console.WriteLine();
-        Console.WriteLine($"scenario {options.Scenario}: {options.Rate}/s offered for {options.DurationSeconds} s after {options.WarmupSeconds} s warm-up, at most {options.Concurrency} in flight, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"scenario {options.Scenario}: {options.Rate}/s offered for {options.DurationSeconds} s after {options.WarmupSeconds} s warm-up at {options.EffectiveWarmupRate}/s, at most {options.Concurrency} in flight, {Environment.ProcessorCount} cores");
         Console.WriteLine();
         Console.WriteLine("| run | completed | errors | per second | p50 ms | p95 ms | p99 ms | max ms | server peak RSS |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");

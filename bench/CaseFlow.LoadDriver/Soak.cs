@@ -23,8 +23,8 @@ internal static class Soak
             var offset = 0;
             if (options.WarmupSeconds > 0)
             {
-                await OpenLoop.RunAsync(options.Rate, TimeSpan.FromSeconds(options.WarmupSeconds), options.Concurrency, mix.RunAsync);
-                offset = options.Rate * options.WarmupSeconds;
+                await OpenLoop.RunAsync(options.EffectiveWarmupRate, TimeSpan.FromSeconds(options.WarmupSeconds), options.Concurrency, mix.RunAsync);
+                offset = options.EffectiveWarmupRate * options.WarmupSeconds;
             }
 
             var count = (int)Math.Ceiling(options.DurationSeconds / Window.TotalSeconds);

@@ -28,7 +28,7 @@ public sealed class CaseNumberBlockTests(CaseFlowApp app) : IClassFixture<CaseFl
 
         Assert.Equal(Enumerable.Range(1, numbers.Count).Select(n => $"TS2091-{n:D6}"), numbers);
 
-        // 151 numbers handed out, fewer than half of the second block left: the third is reserved without any intake asking.
+        // 151 numbers handed out, the second block in use: the third is already reserved, without any intake asking for it.
         var reserved = await Requests.EventuallyAsync(async () => await CounterAsync("TS2091") == 3 * CaseNumberCounter.BlockSize, TimeSpan.FromSeconds(10));
         Assert.True(reserved, $"counter at {await CounterAsync("TS2091")}");
     }
