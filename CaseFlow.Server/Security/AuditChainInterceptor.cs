@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Persistence.Entities;
@@ -15,12 +14,13 @@ namespace CaseFlow.Server.Security;
 /// <remarks>
 /// Nothing here reads or locks the chain's end: a request's save holds no database-wide lock for the audit trail (it
 /// did until issue 23: a PostgreSQL advisory lock from linking to commit, one save at a time on every node). On SQLite
-/// every save outside a caller's transaction first queues at the file's <see cref="SqliteWriteGate"/> (async, first come
+/// every save outside a caller's transaction queues at the file's <see cref="SqliteWriteGate"/> (async, first come
 /// first served; SQLite has one writer per file anyway) so writers wait without sleeping threads in SQLite's busy
-/// retries; a caller that opens its own transaction takes the gate itself before it begins (see
-/// <see cref="AuditedAssignment"/>). The time each save holds the gate is recorded (<see cref="SerialSections"/>).
+/// retries; it takes the gate just before its first write and gives it back at its commit (see the WriteGate part); a
+/// caller that opens its own transaction takes the gate itself before it begins (see <see cref="AuditedAssignment"/>).
+/// The time each save holds the gate is recorded (<see cref="SerialSections"/>).
 /// </remarks>
-internal sealed class AuditChainInterceptor(TimeProvider clock, IHttpContextAccessor http, AuditLinkSignal linkSignal) : SaveChangesInterceptor
+internal sealed partial class AuditChainInterceptor(TimeProvider clock, IHttpContextAccessor http, AuditLinkSignal linkSignal) : SaveChangesInterceptor
 {
     // What each save holds until it ends: on SQLite the file's write gate (and since when), and whether it wrote audit entries.
     private readonly ConditionalWeakTable<DbContext, Hold> holders = [];
@@ -28,32 +28,26 @@ internal sealed class AuditChainInterceptor(TimeProvider clock, IHttpContextAcce
     // A save retried on the same context must not audit the same row twice.
     private readonly ConditionalWeakTable<object, object?> audited = [];
 
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(eventData);
-        if (eventData.Context is CaseFlowDbContext db && Collect(db) is var entries && GateFor(db) is var gate && (entries > 0 || gate is not null))
-        {
-            if (gate is not null)
-            {
-                await gate.WaitAsync(cancellationToken);
-            }
-
-            holders.AddOrUpdate(db, new Hold(gate, entries > 0));
-        }
-
-        return await base.SavingChangesAsync(eventData, result, cancellationToken);
+        Begin(eventData);
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
+        Begin(eventData);
+        return base.SavingChanges(eventData, result);
+    }
+
+    /// <summary>Adds the save's audit entries and notes what it must hold: the gate is taken later, at its first write.</summary>
+    private void Begin(DbContextEventData eventData)
+    {
         ArgumentNullException.ThrowIfNull(eventData);
         if (eventData.Context is CaseFlowDbContext db && Collect(db) is var entries && GateFor(db) is var gate && (entries > 0 || gate is not null))
         {
-            gate?.Wait();
             holders.AddOrUpdate(db, new Hold(gate, entries > 0));
         }
-
-        return base.SavingChanges(eventData, result);
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
@@ -118,11 +112,7 @@ internal sealed class AuditChainInterceptor(TimeProvider clock, IHttpContextAcce
         }
 
         holders.Remove(db);
-        if (hold.Gate is not null)
-        {
-            SerialSections.Record(SerialSections.SqliteWriter, hold.Since);
-            hold.Gate.Release();
-        }
+        hold.Release();
 
         if (saved && hold.Audited)
         {
@@ -138,14 +128,6 @@ internal sealed class AuditChainInterceptor(TimeProvider clock, IHttpContextAcce
     private static SemaphoreSlim? GateFor(CaseFlowDbContext db) =>
         db.Database.IsSqlite() && db.Database.CurrentTransaction is null ? SqliteWriteGate.For(db.Database.GetDbConnection()) : null;
 
-    private sealed class Hold(SemaphoreSlim? gate, bool audited)
-    {
-        public SemaphoreSlim? Gate { get; } = gate;
-
-        public bool Audited { get; } = audited;
-
-        public long Since { get; } = Stopwatch.GetTimestamp();
-    }
 
     /// <summary>Adds entries for this save's audited changes; returns how many audit entries the save writes.</summary>
     private int Collect(CaseFlowDbContext db)
