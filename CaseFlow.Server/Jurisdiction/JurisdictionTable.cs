@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CaseFlow.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,8 +22,17 @@ public sealed class JurisdictionTable(CaseFlowDbContext db, IConfiguration confi
             return (stored.Select(j => new JurisdictionEntry { District = j.District, OfficeId = j.OfficeId }).ToList(), "administered");
         }
 
+        return (Configured.GetValue(configuration, ReadConfigured), "configured");
+    }
+
+    // Settings are read once at start (the server does not watch its settings files), so the configured table is bound
+    // once per configuration instead of by reflection on every intake.
+    private static readonly ConditionalWeakTable<IConfiguration, IReadOnlyList<JurisdictionEntry>> Configured = [];
+
+    private static IReadOnlyList<JurisdictionEntry> ReadConfigured(IConfiguration configuration)
+    {
         var configured = configuration.GetSection(ConfigurationSection).Get<List<JurisdictionEntry>>() ?? [];
-        return (configured.Where(e => !string.IsNullOrWhiteSpace(e.District) && !string.IsNullOrWhiteSpace(e.OfficeId)).ToList(), "configured");
+        return configured.Where(e => !string.IsNullOrWhiteSpace(e.District) && !string.IsNullOrWhiteSpace(e.OfficeId)).ToList();
     }
 
     /// <summary>The suggested office, or null when neither address names a district in the table.</summary>
