@@ -47,17 +47,33 @@ public static class VisibleCaseList
 
         foreach (var principal in principals)
         {
-            // A case has a grant per task, so the range repeats it: distinct cases, still read in index order.
-            var newest = await db.CaseGrants.AsNoTracking().Where(g => g.Principal == principal)
-                .Select(g => new { g.CaseId, g.ReceivedAt }).Distinct()
-                .OrderByDescending(g => g.ReceivedAt).ThenByDescending(g => g.CaseId).Take(depth)
-                .ToListAsync(cancellationToken);
-            candidates.AddRange(newest.Select(g => (g.CaseId, g.ReceivedAt)));
+            candidates.AddRange(await NewestGrantedAsync(db, principal, depth, cancellationToken));
         }
 
         var items = await PageAsync(db, candidates, skip, take, cancellationToken);
         var total = await TotalAsync(db, offices, principals, cancellationToken);
         return (items, total);
+    }
+
+    /// <summary>
+    /// The newest <paramref name="depth"/> distinct cases granted to the principal. A case has a grant per task, so the
+    /// range repeats it (next to itself: same ReceivedAt and CaseId); rows are read in index order until that many
+    /// distinct cases are seen or the range ends. No DISTINCT in SQL: EF Core puts an ordered DISTINCT in a subquery,
+    /// which both databases would sort whole instead of stopping after the page.
+    /// </summary>
+    private static async Task<List<(Guid Id, DateTimeOffset ReceivedAt)>> NewestGrantedAsync(CaseFlowDbContext db, string principal, int depth, CancellationToken cancellationToken)
+    {
+        for (var rows = depth * 2; ; rows *= 4)
+        {
+            var newest = await db.CaseGrants.AsNoTracking().Where(g => g.Principal == principal)
+                .OrderByDescending(g => g.ReceivedAt).ThenByDescending(g => g.CaseId).Take(rows)
+                .Select(g => new { g.CaseId, g.ReceivedAt }).ToListAsync(cancellationToken);
+            var distinct = newest.Select(g => (g.CaseId, g.ReceivedAt)).Distinct().Take(depth).ToList();
+            if (distinct.Count == depth || newest.Count < rows)
+            {
+                return distinct;
+            }
+        }
     }
 
     /// <summary>
