@@ -7,6 +7,8 @@ using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseFlow.Server.Tests.Security;
@@ -70,6 +72,31 @@ public sealed class VisibleCaseListTests(CaseFlowApp app) : IClassFixture<CaseFl
         var (items, total) = await GeneralAsync(user, 2, 2);
         Assert.Equal(total, (int)page!["total"]!);
         Assert.Equal(items.Select(i => i.Id.ToString()), page["items"]!.AsArray().Select(i => (string)i!["id"]!));
+    }
+
+    [Fact]
+    public async Task DatabasesFromBeforeTheCopies_GetThemFromTheMigration()
+    {
+        await SeedAsync();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CaseFlowDbContext>();
+            var migrator = db.GetInfrastructure().GetRequiredService<IMigrator>();
+            var applied = (await db.Database.GetAppliedMigrationsAsync(Cancel)).ToList();
+            var added = applied.FindIndex(m => m.EndsWith("_CaseListNewestFirstRanges", StringComparison.Ordinal));
+            Assert.True(added > 0, "the migration is applied after at least one other");
+            await migrator.MigrateAsync(applied[added - 1], Cancel);
+            await migrator.MigrateAsync(cancellationToken: Cancel);
+        }
+
+        Assert.True(await CountGrantsAsync() > 0);
+        await AssertSameAsync();
+    }
+
+    private async Task<int> CountGrantsAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CaseFlowDbContext>().CaseGrants.CountAsync(Cancel);
     }
 
     private async Task AssertSameAsync()
