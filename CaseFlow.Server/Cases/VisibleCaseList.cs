@@ -17,7 +17,9 @@ namespace CaseFlow.Server.Cases;
 /// <remarks>
 /// Every query is a single index range the planner cannot get wrong without statistics (SQLite's server never runs
 /// ANALYZE). It must return exactly what <see cref="CaseAccess.Visible"/> ordered by (ReceivedAt, Id) descending
-/// returns (tests: <c>VisibleCaseListTests</c>); the filtered list still uses that general query.
+/// returns (tests: <c>VisibleCaseListTests</c>); the filtered list still uses that general query. The total counts grants
+/// without reading their case, which is exact because a grant is written only for a stored case and cases are never
+/// deleted.
 /// </remarks>
 public static class VisibleCaseList
 {
