@@ -23,7 +23,10 @@ namespace CaseFlow.Server.Cases;
 /// </remarks>
 public static class VisibleCaseList
 {
-    /// <summary>Deeper than this the ranges' reads grow past what the general query costs to page; it is used instead.</summary>
+    /// <summary>
+    /// A bound on what one request reads per range (the depth, twice it for grants) and sends back as ids for the page;
+    /// deeper pages (past page 20 of 50) are rare and use the general query, whose cost does not depend on the depth.
+    /// </summary>
     public const int MaxDepth = 1_000;
 
     public static bool Applies(CurrentUser user, int skip, int take) =>
