@@ -7,6 +7,7 @@ using CaseFlow.Server.Cases;
 using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Security;
 using CaseFlow.Workflows.Cases;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -147,6 +148,16 @@ public static class CasesApi
             }
         }
 
+        var (skip, take) = Paging.Resolve(page, pageSize);
+        var filtered = !string.IsNullOrEmpty(status) || !string.IsNullOrEmpty(officeId) || !string.IsNullOrWhiteSpace(idNumber)
+            || !string.IsNullOrWhiteSpace(phone) || !string.IsNullOrWhiteSpace(q);
+        if (!filtered && VisibleCaseList.Applies(user, skip, take))
+        {
+            // The workbench's list (no filter) of a user who sees a share of the cases: work bounded by the page (issue 23).
+            var (rows, count) = await VisibleCaseList.ReadAsync(db, user, skip, take, cancellationToken);
+            return Page(rows, count);
+        }
+
         var query = access.Visible(db.Cases.AsNoTracking(), user);
         if (!string.IsNullOrEmpty(status))
         {
@@ -181,13 +192,16 @@ public static class CasesApi
             query = query.Where(c => c.Number.Contains(text) || c.Subject.Contains(text) || c.RespondentName.Contains(text));
         }
 
-        var (skip, take) = Paging.Resolve(page, pageSize);
+        // Ties on ReceivedAt are broken by id, so pages do not overlap and both paths give the same order.
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderByDescending(c => c.ReceivedAt).Skip(skip).Take(take)
-            .Select(c => new { c.Id, c.Number, c.Kind, c.Status, c.OfficeId, c.Subject, c.RespondentName, c.ReceivedAt })
+        var items = await query.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id).Skip(skip).Take(take)
+            .Select(c => new CaseListRow(c.Id, c.Number, c.Kind, c.Status, c.OfficeId, c.Subject, c.RespondentName, c.ReceivedAt))
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PageResponse<CaseSummaryResponse>(
-            items.Select(c => new CaseSummaryResponse(c.Id, c.Number, c.Kind, JsonNamingPolicy.CamelCase.ConvertName(c.Status.ToString()), c.OfficeId, c.Subject, c.RespondentName, c.ReceivedAt)).ToList(),
-            total));
+        return Page(items, total);
     }
+
+    private static Ok<PageResponse<CaseSummaryResponse>> Page(List<CaseListRow> rows, int total) =>
+        TypedResults.Ok(new PageResponse<CaseSummaryResponse>(
+            rows.Select(c => new CaseSummaryResponse(c.Id, c.Number, c.Kind, JsonNamingPolicy.CamelCase.ConvertName(c.Status.ToString()), c.OfficeId, c.Subject, c.RespondentName, c.ReceivedAt)).ToList(),
+            total));
 }

@@ -99,6 +99,7 @@ public class CaseFlowDbContext : DbContext
             var changedTasks = TaskDerivedRows.ChangedTasks(this);
             TaskQueueIndex.Synchronise(this, changedTasks);
             CaseGrantIndex.Synchronise(this, changedTasks);
+            CaseGrantCaseValues.Synchronise(this);
             SynchronisePersonalDataHashes();
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
@@ -116,6 +117,7 @@ public class CaseFlowDbContext : DbContext
             var changedTasks = TaskDerivedRows.ChangedTasks(this);
             TaskQueueIndex.Synchronise(this, changedTasks);
             CaseGrantIndex.Synchronise(this, changedTasks);
+            await CaseGrantCaseValues.SynchroniseAsync(this, cancellationToken);
             SynchronisePersonalDataHashes();
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }

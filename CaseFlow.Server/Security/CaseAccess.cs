@@ -33,10 +33,11 @@ public sealed class CaseAccess(CaseFlowDbContext db, AuditTrail audit)
             return cases;
         }
 
-        // The visible ids are built from two index ranges, the user's offices' cases (IX_Cases_OfficeId) and the grant rows
-        // of the user and their groups (IX_CaseGrants_Principal_CaseId: a task assigned to them or offered to a group of
-        // theirs, open or completed, kept by Persistence/CaseGrantIndex), so a count or a page reads the user's share of
-        // the cases instead of testing every case (a LIKE over every task, until issue 23).
+        // The visible ids are built from two index ranges, the user's offices' cases (IX_Cases_OfficeId_ReceivedAt_Id) and
+        // the grant rows of the user and their groups (IX_CaseGrants_Principal_CaseId_OfficeId: a task assigned to them or
+        // offered to a group of theirs, open or completed, kept by Persistence/CaseGrantIndex), so a count or a page reads
+        // the user's share of the cases instead of testing every case (a LIKE over every task, until issue 23). The
+        // unfiltered case list reads the same ranges newest first instead (Cases/VisibleCaseList, held equal to this).
         var offices = user.Groups.ToList();
         List<string> principals = [CaseGrant.User(user.UserName), .. user.Groups.Select(CaseGrant.Group)];
         var visibleIds = db.Cases.Where(c => c.OfficeId != null && offices.Contains(c.OfficeId)).Select(c => c.Id)

@@ -16,8 +16,10 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<StoredCase>
         builder.HasIndex(c => new { c.Status, c.OfficeId }).HasDatabaseName("IX_Cases_Status_OfficeId");
         builder.HasIndex(c => c.ReceivedAt).HasDatabaseName("IX_Cases_ReceivedAt");
 
-        // Case visibility (Security/CaseAccess) reads a user's office's cases as one range, beside their CaseGrant rows.
-        builder.HasIndex(c => c.OfficeId).HasDatabaseName("IX_Cases_OfficeId");
+        // Case visibility (Security/CaseAccess) reads a user's office's cases as one range, beside their CaseGrant rows; with
+        // ReceivedAt and Id in it, the case list's page is the range's newest entries read in order (index only) and the
+        // office's share of the total is a count of the range.
+        builder.HasIndex(c => new { c.OfficeId, c.ReceivedAt, c.Id }).HasDatabaseName("IX_Cases_OfficeId_ReceivedAt_Id");
 
         // Art. 17 warning signs, duplicate reports and the phone search look for the same reporter's other cases by
         // keyed hash: the values themselves are encrypted with a random nonce and never compare equal.

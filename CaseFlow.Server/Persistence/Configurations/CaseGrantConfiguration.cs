@@ -14,7 +14,11 @@ internal sealed class CaseGrantConfiguration : IEntityTypeConfiguration<CaseGran
         builder.HasKey(g => new { g.TaskId, g.Principal });
         builder.Property(g => g.Principal).HasMaxLength(200);
 
-        // Visibility reads the cases granted to the user's principals: one range of this index per principal.
-        builder.HasIndex(g => new { g.Principal, g.CaseId }).HasDatabaseName("IX_CaseGrants_Principal_CaseId");
+        // Visibility probes "is this case granted to one of the user's principals" on this index; it carries the case's
+        // office so the case list's total (granted cases outside the user's offices) is read from the index alone.
+        builder.HasIndex(g => new { g.Principal, g.CaseId, g.OfficeId }).HasDatabaseName("IX_CaseGrants_Principal_CaseId_OfficeId");
+
+        // The case list's page: a principal's newest granted cases, read in index order and stopped after the page.
+        builder.HasIndex(g => new { g.Principal, g.ReceivedAt, g.CaseId }).HasDatabaseName("IX_CaseGrants_Principal_ReceivedAt_CaseId");
     }
 }

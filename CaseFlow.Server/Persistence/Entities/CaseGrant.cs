@@ -15,6 +15,18 @@ public sealed class CaseGrant
 
     public Guid CaseId { get; init; }
 
+    /// <summary>
+    /// The case's <c>ReceivedAt</c>, copied so a user's newest granted cases are one index range read in order (the case
+    /// list's page) instead of a probe per granted case. Kept equal to the case's by <see cref="CaseGrantCaseValues"/>.
+    /// </summary>
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>
+    /// The case's <c>OfficeId</c>, copied so the list's total can count the granted cases outside the user's offices
+    /// from the grant rows alone; follows the case when it moves office, in the same save (<see cref="CaseGrantCaseValues"/>).
+    /// </summary>
+    public string? OfficeId { get; set; }
+
     public static string User(string userName) => "user:" + userName;
 
     public static string Group(string group) => "group:" + group;

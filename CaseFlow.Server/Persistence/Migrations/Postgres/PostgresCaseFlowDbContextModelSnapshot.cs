@@ -34,10 +34,19 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("OfficeId")
+                        .HasColumnType("text");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("bigint");
+
                     b.HasKey("TaskId", "Principal");
 
-                    b.HasIndex("Principal", "CaseId")
-                        .HasDatabaseName("IX_CaseGrants_Principal_CaseId");
+                    b.HasIndex("Principal", "CaseId", "OfficeId")
+                        .HasDatabaseName("IX_CaseGrants_Principal_CaseId_OfficeId");
+
+                    b.HasIndex("Principal", "ReceivedAt", "CaseId")
+                        .HasDatabaseName("IX_CaseGrants_Principal_ReceivedAt_CaseId");
 
                     b.ToTable("CaseGrants", (string)null);
                 });
@@ -443,9 +452,6 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("IX_Cases_Number");
 
-                    b.HasIndex("OfficeId")
-                        .HasDatabaseName("IX_Cases_OfficeId");
-
                     b.HasIndex("ParentCaseId")
                         .HasDatabaseName("IX_Cases_ParentCaseId");
 
@@ -460,6 +466,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Postgres
 
                     b.HasIndex("Status", "OfficeId")
                         .HasDatabaseName("IX_Cases_Status_OfficeId");
+
+                    b.HasIndex("OfficeId", "ReceivedAt", "Id")
+                        .HasDatabaseName("IX_Cases_OfficeId_ReceivedAt_Id");
 
                     b.HasIndex("ReceivedAt", "Kind", "OfficeId", "AcceptedAt", "ClosedAt", "Satisfaction", "RecoveredAmount", "FiledAt", "TransferredAt", "DecidedAt", "ParentCaseId")
                         .HasDatabaseName("IX_Cases_Statistics");

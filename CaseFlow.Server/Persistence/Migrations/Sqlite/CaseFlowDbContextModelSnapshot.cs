@@ -29,10 +29,19 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("TaskId", "Principal");
 
-                    b.HasIndex("Principal", "CaseId")
-                        .HasDatabaseName("IX_CaseGrants_Principal_CaseId");
+                    b.HasIndex("Principal", "CaseId", "OfficeId")
+                        .HasDatabaseName("IX_CaseGrants_Principal_CaseId_OfficeId");
+
+                    b.HasIndex("Principal", "ReceivedAt", "CaseId")
+                        .HasDatabaseName("IX_CaseGrants_Principal_ReceivedAt_CaseId");
 
                     b.ToTable("CaseGrants", (string)null);
                 });
@@ -436,9 +445,6 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("IX_Cases_Number");
 
-                    b.HasIndex("OfficeId")
-                        .HasDatabaseName("IX_Cases_OfficeId");
-
                     b.HasIndex("ParentCaseId")
                         .HasDatabaseName("IX_Cases_ParentCaseId");
 
@@ -453,6 +459,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "OfficeId")
                         .HasDatabaseName("IX_Cases_Status_OfficeId");
+
+                    b.HasIndex("OfficeId", "ReceivedAt", "Id")
+                        .HasDatabaseName("IX_Cases_OfficeId_ReceivedAt_Id");
 
                     b.HasIndex("ReceivedAt", "Kind", "OfficeId", "AcceptedAt", "ClosedAt", "Satisfaction", "RecoveredAmount", "FiledAt", "TransferredAt", "DecidedAt", "ParentCaseId")
                         .HasDatabaseName("IX_Cases_Statistics");
