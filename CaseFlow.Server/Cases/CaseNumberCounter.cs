@@ -20,9 +20,8 @@ namespace CaseFlow.Server.Cases;
 /// gate. Now the counter row is touched once per <see cref="BlockSize"/> intakes per node, and not by an intake: the next
 /// block is reserved in the background while the one in use runs down.</para>
 /// <para>Gaps: numbers not handed out when a node stops (the rest of the block in use, and the block reserved ahead of
-/// need) are never used; a case whose save fails leaves its
-/// number unused (as before); with several nodes, numbers are increasing per node, so node A may register TS2026-000101
-/// after node B registered TS2026-000201. The law asks for unique numbers, which the counter and the unique index on
+/// need) are never used; a case whose save fails leaves its number unused (as before); with several nodes, numbers are
+/// increasing per node, so node A may register TS2026-000101 after node B registered TS2026-000201. The law asks for unique numbers, which the counter and the unique index on
 /// <c>Cases.Number</c> give. Inside a caller's transaction (rare) one number is taken in that transaction, as before, so a
 /// rollback cannot hand out a number twice.</para>
 /// </remarks>
@@ -77,9 +76,9 @@ internal static class CaseNumberCounter
     }
 
     /// <summary>
-    /// The last number of the next block: the one reserved in the background when it is there (the usual case, so the
-    /// intake holds no serial section), else reserved now by this intake (the first block, a node without a background
-    /// reservation, or one that failed or has not finished: then the intake's wait is recorded as its serial section).
+    /// The last number of the next block: the one reserved in the background (the usual case: done long before, so the
+    /// intake holds no serial section; when it is still under way the intake waits for it, and that wait is recorded), else
+    /// reserved now by this intake (the node's first block, a host without a container, or a background reservation that failed).
     /// </summary>
     private static async Task<long> NextBlockAsync(CaseFlowDbContext db, string name, Block block, CancellationToken cancellationToken)
     {

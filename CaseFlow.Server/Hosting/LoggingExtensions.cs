@@ -28,7 +28,7 @@ public static class LoggingExtensions
         builder.Logging.AddNLogWeb(services =>
         {
             var options = services.GetRequiredService<IOptions<CaseFlowOptions>>().Value;
-            var factory = new LogFactory();
+            var factory = new LogFactory { AutoShutdown = true }; // flushes the background writers when the process exits, e.g. a refused start
             factory.Configuration = CreateConfiguration(Path.Combine(options.DataDirectoryFullPath, "logs"), development);
             return factory;
         });
