@@ -3,6 +3,7 @@ using CaseFlow.Server.Hosting;
 using CaseFlow.Server.Points;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -58,8 +59,15 @@ public static class PersistenceServiceCollectionExtensions
     }
 
     /// <summary>The PostgreSQL options, shared with the design-time factory so generated migrations match the running model.</summary>
+    /// <remarks>
+    /// Npgsql's default execution strategy turns a transient error inside a save (a deadlock victim, 40P01) into an
+    /// InvalidOperationException "likely due to a transient failure", which the code's race handlers, written for
+    /// <see cref="DbUpdateException"/>, do not catch: four escalation sweeps racing on one wave failed that way in CI. A
+    /// deadlock victim's transaction is rolled back whole, exactly like losing a race, so it is reported as what it is and
+    /// handled like one (re-run, or left to the winner), as on SQLite.
+    /// </remarks>
     internal static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString);
+        options.UseNpgsql(connectionString, npgsql => npgsql.ExecutionStrategy(dependencies => new NonRetryingExecutionStrategy(dependencies)));
 }
 
 /// <summary>The resolved connection string, shared by EF Core and Quartz so both use the same database.</summary>
