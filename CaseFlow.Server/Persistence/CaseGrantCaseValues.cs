@@ -60,6 +60,11 @@ internal static class CaseGrantCaseValues
                 .Where(e => e.State == EntityState.Modified && (Changed(e, nameof(StoredCase.OfficeId)) || Changed(e, nameof(StoredCase.ReceivedAt))))
                 .Select(e => e.Entity.Id)
                 .ToList();
+            if (added.Count == 0 && moved.Count == 0)
+            {
+                return new Plan(added, [], [], moved); // most saves: nothing to copy, so no map of every tracked case
+            }
+
             var tracked = cases.ToDictionary(e => e.Entity.Id, e => new CaseValues(e.Entity.Id, e.Entity.ReceivedAt, e.Entity.OfficeId));
             var untracked = added.Select(e => e.Entity.CaseId).Where(id => !tracked.ContainsKey(id)).Distinct().ToList();
             return new Plan(added, tracked, untracked, moved);
