@@ -74,16 +74,24 @@ public sealed class TwoNodeIntakeTests
         // request. The only lock a request may wait for is the case-number counter row, once per block of 100 per node. pg_stat_activity reads a backend's wait live but its statement from
         // a snapshot, so a sequencer caught just after its last COMMIT can show as "advisory: COMMIT": a stray sample or
         // two are tolerated, a lock that requests queue on shows in a large share of the samples.
+        // Relation extension ("extend") is PostgreSQL's own storage lock: a backend that finds a table or index full
+        // adds a page under it (one page at a time before PostgreSQL 16), and any concurrent inserter, from either node
+        // or the raw baseline, can queue on it for a moment. It is no lock of ours and no serial section of a request;
+        // it is bounded separately so that a table growing on every insert would still show.
         var requestWaits = sampled.Waits
             .Where(w => !w.Key.Contains("/* audit sequencer */", StringComparison.Ordinal) && !w.Key.Contains("QRTZ_LOCKS", StringComparison.Ordinal)
-                && !w.Key.Contains("\"Counters\"", StringComparison.Ordinal))
+                && !w.Key.Contains("\"Counters\"", StringComparison.Ordinal) && !IsRelationExtension(w.Key))
             .ToList();
         Assert.True(requestWaits.Sum(w => w.Value) <= sampled.Samples / 100, $"requests waited on a lock in {requestWaits.Sum(w => w.Value)} of {sampled.Samples} samples: {string.Join("; ", requestWaits)}");
+        var extensionWaits = sampled.Waits.Where(w => IsRelationExtension(w.Key)).Sum(w => w.Value);
+        Assert.True(extensionWaits <= sampled.Samples / 10, $"inserts waited to extend a table in {extensionWaits} of {sampled.Samples} samples");
         Assert.All([0, 1], n => Assert.True(blocks[n] <= (byNode[n].Count / 100) + 2, $"{blocks[n]} block reservations for {byNode[n].Count} intakes on node {n}"));
 
         var verify = await admin[0].GetFromJsonAsync<JsonObject>("/api/admin/audit/verify", Cancel);
         Assert.True((bool)verify!["ok"]!, verify.ToJsonString());
     }
+
+    private static bool IsRelationExtension(string wait) => wait.StartsWith("extend:", StringComparison.Ordinal);
 
     private static string Facts() => $"店内销售无强制性认证标志的电热水壶（{Guid.NewGuid():N}）。";
 
