@@ -23,10 +23,11 @@ public sealed class TaskForms(CaseFlowDbContext db, IProcessGraphCache graphs)
             return null;
         }
 
-        var xml = await db.ProcessVersions.AsNoTracking()
-            .Where(p => p.ProcessKey == instance.ProcessKey && p.Version == instance.ProcessVersion)
-            .Select(p => p.Xml).SingleAsync(cancellationToken);
-        return graphs.GetOrParse(instance.ProcessKey, instance.ProcessVersion, () => xml).GetTaskForm(task.ElementId);
+        // The BPMN (tens of KB) is read only when the parsed graph is not cached: it was read on every completion.
+        return graphs.GetOrParse(instance.ProcessKey, instance.ProcessVersion, () => db.ProcessVersions.AsNoTracking()
+                .Where(p => p.ProcessKey == instance.ProcessKey && p.Version == instance.ProcessVersion)
+                .Select(p => p.Xml).Single())
+            .GetTaskForm(task.ElementId);
     }
 
     /// <summary>The directory and the case's documents, loaded only when the form has a field that needs them.</summary>

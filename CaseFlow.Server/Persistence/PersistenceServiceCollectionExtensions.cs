@@ -30,6 +30,7 @@ public static class PersistenceServiceCollectionExtensions
                 ConfigurePostgres(options, services.GetRequiredService<DatabaseConnection>().ConnectionString);
                 options.AddInterceptors(services.GetRequiredService<PointsLedgerInterceptor>());
                 options.AddInterceptors(services.GetRequiredService<Security.AuditChainInterceptor>()); // after points: audits what they add too
+                options.AddInterceptors(services.GetRequiredService<AppendOnlyRowsInterceptor>()); // after the audit: writes its entries too
             });
         }
         else
@@ -40,6 +41,7 @@ public static class PersistenceServiceCollectionExtensions
                 options.AddInterceptors(new SqliteConnectionSettings());
                 options.AddInterceptors(services.GetRequiredService<PointsLedgerInterceptor>());
                 options.AddInterceptors(services.GetRequiredService<Security.AuditChainInterceptor>()); // after points: audits what they add too
+                options.AddInterceptors(services.GetRequiredService<AppendOnlyRowsInterceptor>()); // after the audit: writes its entries too
             });
         }
 
@@ -48,6 +50,7 @@ public static class PersistenceServiceCollectionExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<Security.AuditChainInterceptor>(); // every save writes its audit entries, unlinked
         builder.Services.AddSingleton<Security.AuditLinkSignal>();
+        builder.Services.AddSingleton<AppendOnlyRowsInterceptor>(); // audit entries and events: one INSERT per table per save
         builder.Services.AddSingleton<Cases.CaseNumberCounter.CaseNumberBlocks>(); // this node's blocks of case numbers
         builder.Services.AddOptions<Security.AuditOptions>().BindConfiguration(Security.AuditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<Security.AuditSequencer>();
