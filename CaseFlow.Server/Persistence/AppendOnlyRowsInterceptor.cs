@@ -33,7 +33,7 @@ namespace CaseFlow.Server.Persistence;
 /// events, in the order they happened.
 /// </para>
 /// </remarks>
-internal sealed partial class AppendOnlyRowsInterceptor : SaveChangesInterceptor, IDbTransactionInterceptor
+internal sealed partial class AppendOnlyRowsInterceptor : SaveEndInterceptor, IDbTransactionInterceptor
 {
     private static readonly Type[] AppendOnly = [typeof(StoredAuditEntry), typeof(StoredHistoryEvent), typeof(StoredCaseEvent)];
 
@@ -71,55 +71,6 @@ internal sealed partial class AppendOnlyRowsInterceptor : SaveChangesInterceptor
         return result;
     }
 
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        End(eventData?.Context, saved: true);
-        return base.SavedChanges(eventData!, result);
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        End(eventData?.Context, saved: true);
-        return base.SavedChangesAsync(eventData!, result, cancellationToken);
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData)
-    {
-        End(eventData?.Context, saved: false);
-        base.SaveChangesFailed(eventData!);
-    }
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        End(eventData?.Context, saved: false);
-        return base.SaveChangesFailedAsync(eventData!, cancellationToken);
-    }
-
-    // EF Core reports a concurrency conflict here and not through SaveChangesFailed.
-    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
-    {
-        End(eventData?.Context, saved: false);
-        return base.ThrowingConcurrencyException(eventData!, result);
-    }
-
-    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
-    {
-        End(eventData?.Context, saved: false);
-        return base.ThrowingConcurrencyExceptionAsync(eventData!, result, cancellationToken);
-    }
-
-    public override void SaveChangesCanceled(DbContextEventData eventData)
-    {
-        End(eventData?.Context, saved: false);
-        base.SaveChangesCanceled(eventData!);
-    }
-
-    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
-    {
-        End(eventData?.Context, saved: false);
-        return base.SaveChangesCanceledAsync(eventData!, cancellationToken);
-    }
-
     /// <summary>Takes the save's added append-only rows out of the change tracker, when the save qualifies (see remarks).</summary>
     private void TakeRows(DbContext? db)
     {
@@ -154,7 +105,7 @@ internal sealed partial class AppendOnlyRowsInterceptor : SaveChangesInterceptor
         }
     }
 
-    private void End(DbContext? db, bool saved)
+    protected override void SaveEnded(DbContext? db, bool saved)
     {
         if (db is null || !pending.TryGetValue(db, out var rows))
         {

@@ -20,7 +20,7 @@ namespace CaseFlow.Server.Security;
 /// caller that opens its own transaction takes the gate itself before it begins (see <see cref="AuditedAssignment"/>).
 /// The time each save holds the gate is recorded (<see cref="SerialSections"/>).
 /// </remarks>
-internal sealed partial class AuditChainInterceptor(TimeProvider clock, IHttpContextAccessor http, AuditLinkSignal linkSignal) : SaveChangesInterceptor
+internal sealed partial class AuditChainInterceptor(TimeProvider clock, IHttpContextAccessor http, AuditLinkSignal linkSignal) : SaveEndInterceptor
 {
     // What each save holds until it ends: on SQLite the file's write gate (and since when), and whether it wrote audit entries.
     private readonly ConditionalWeakTable<DbContext, Hold> holders = [];
@@ -50,61 +50,12 @@ internal sealed partial class AuditChainInterceptor(TimeProvider clock, IHttpCon
         }
     }
 
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        End(eventData?.Context, saved: true);
-        return base.SavedChanges(eventData!, result);
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        End(eventData?.Context, saved: true);
-        return base.SavedChangesAsync(eventData!, result, cancellationToken);
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData)
-    {
-        End(eventData?.Context, saved: false);
-        base.SaveChangesFailed(eventData!);
-    }
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        End(eventData?.Context, saved: false);
-        return base.SaveChangesFailedAsync(eventData!, cancellationToken);
-    }
-
-    // EF reports a concurrency conflict here and not through SaveChangesFailed, so the gate is released here too.
-    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
-    {
-        End(eventData?.Context, saved: false);
-        return base.ThrowingConcurrencyException(eventData!, result);
-    }
-
-    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
-    {
-        End(eventData?.Context, saved: false);
-        return base.ThrowingConcurrencyExceptionAsync(eventData!, result, cancellationToken);
-    }
-
-    public override void SaveChangesCanceled(DbContextEventData eventData)
-    {
-        End(eventData?.Context, saved: false);
-        base.SaveChangesCanceled(eventData!);
-    }
-
-    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
-    {
-        End(eventData?.Context, saved: false);
-        return base.SaveChangesCanceledAsync(eventData!, cancellationToken);
-    }
-
     /// <summary>
     /// Ends a save: releases the SQLite gate (recording how long it was held) and, when the save wrote audit entries,
     /// wakes the sequencer. Inside a caller's transaction the entries commit later; the sequencer's next pass or poll
     /// finds them then.
     /// </summary>
-    private void End(DbContext? db, bool saved)
+    protected override void SaveEnded(DbContext? db, bool saved)
     {
         if (db is null || !holders.TryGetValue(db, out var hold))
         {

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Persistence.Entities;
 
@@ -18,9 +17,6 @@ public sealed class AuditTrail(IServiceScopeFactory scopes, TimeProvider clock)
     /// <summary>Longest details kept; an audit line names what happened, it does not copy the case.</summary>
     public const int MaxDetails = 1000;
 
-    private static readonly ConditionalWeakTable<StoredAuditEntry, StrongBox<long>> AddedOrder = [];
-    private static long added;
-
     public static void Add(CaseFlowDbContext db, DateTimeOffset at, string actor, string action, Guid? caseId, string? subject, string? details)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -33,12 +29,8 @@ public sealed class AuditTrail(IServiceScopeFactory scopes, TimeProvider clock)
             Subject = subject,
             Details = details is { Length: > MaxDetails } ? details[..MaxDetails] : details,
         };
-        AddedOrder.Add(entry, new StrongBox<long>(Interlocked.Increment(ref added)));
         db.AuditEntries.Add(entry);
     }
-
-    /// <summary>The order entries were added in, so one save links them in that order.</summary>
-    internal static long OrderOf(StoredAuditEntry entry) => AddedOrder.TryGetValue(entry, out var order) ? order.Value : long.MaxValue;
 
     /// <summary>Writes one entry in a database context of its own, so nothing pending in the caller's context is saved with it.</summary>
     public async Task RecordNowAsync(string actor, string action, Guid? caseId, string? details, CancellationToken cancellationToken, string? subject = null)
