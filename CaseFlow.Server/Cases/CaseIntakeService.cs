@@ -3,6 +3,7 @@ using CaseFlow.Server.Commands;
 using CaseFlow.Server.Jurisdiction;
 using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Persistence.Entities;
+using CaseFlow.Server.Processes;
 using CaseFlow.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,8 +56,7 @@ public sealed class CaseIntakeService(
                     return new IntakeOutcome.NoProcess(processKey);
                 }
 
-                versions.Add(new(processKey, version, () => db.ProcessVersions.AsNoTracking()
-                    .Where(p => p.ProcessKey == processKey && p.Version == version).Select(p => p.Xml).Single()));
+                versions.Add(new(processKey, version, () => PublishedGraphs.ReadXml(db, processKey, version)));
             }
 
             try

@@ -4,6 +4,7 @@ using CaseFlow.Server.Documents;
 using CaseFlow.Server.Letters;
 using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Persistence.Entities;
+using CaseFlow.Server.Processes;
 using CaseFlow.Workflows.Bpmn;
 using CaseFlow.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -188,7 +189,5 @@ internal sealed partial class InstanceTreeWriter(CaseFlowDbContext db, IWorkflow
         }
     }
 
-    private ProcessGraph Graph(StoredInstance instance) =>
-        graphs.GetOrParse(instance.ProcessKey, instance.ProcessVersion, () => db.ProcessVersions.AsNoTracking()
-            .Where(p => p.ProcessKey == instance.ProcessKey && p.Version == instance.ProcessVersion).Select(p => p.Xml).Single());
+    private ProcessGraph Graph(StoredInstance instance) => graphs.GetOrLoad(db, instance.ProcessKey, instance.ProcessVersion);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CaseFlow.Server.Processes;
 using CaseFlow.Workflows.Bpmn;
 using CaseFlow.Workflows.Runtime;
 using CaseFlow.Workflows.Runtime.Migration;
@@ -52,7 +53,7 @@ public sealed partial class WorkflowCommandRunner
         var stored = await db.Instances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken)
             ?? throw new InstanceNotFoundException($"Instance {instanceId} does not exist.");
         var target = await TargetGraphAsync(stored.ProcessKey, stored.ProcessVersion, targetVersion, cancellationToken);
-        var source = graphs.GetOrParse(stored.ProcessKey, stored.ProcessVersion, () => LoadXml(stored.ProcessKey, stored.ProcessVersion));
+        var source = graphs.GetOrLoad(db, stored.ProcessKey, stored.ProcessVersion);
 
         // The plan decides; a dry run or a refusal stops here without opening a write.
         var planned = engine.Migrate(source, EngineJson.Deserialize(stored.StateJson), target, mapping, dryRun: true, actor, reason);

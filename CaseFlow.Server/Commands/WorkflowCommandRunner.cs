@@ -3,6 +3,7 @@ using CaseFlow.Server.Documents;
 using CaseFlow.Server.Letters;
 using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Persistence.Entities;
+using CaseFlow.Server.Processes;
 using CaseFlow.Workflows.Bpmn;
 using CaseFlow.Workflows.Runtime;
 using CaseFlow.Workflows.Scheduling;
@@ -119,7 +120,7 @@ public sealed partial class WorkflowCommandRunner(
             db.ChangeTracker.Clear();
             var stored = await db.Instances.SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken)
                 ?? throw new InstanceNotFoundException($"Instance {instanceId} does not exist.");
-            var graph = graphs.GetOrParse(stored.ProcessKey, stored.ProcessVersion, () => LoadXml(stored.ProcessKey, stored.ProcessVersion));
+            var graph = graphs.GetOrLoad(db, stored.ProcessKey, stored.ProcessVersion);
             var result = command(graph, EngineJson.Deserialize(stored.StateJson));
 
             // Call activities: children started, cancelled or resuming this instance's parent are written in the same unit of work.
@@ -154,9 +155,6 @@ public sealed partial class WorkflowCommandRunner(
             return result;
         }
     }
-
-    private string LoadXml(string key, int version) =>
-        db.ProcessVersions.AsNoTracking().Where(p => p.ProcessKey == key && p.Version == version).Select(p => p.Xml).Single();
 
     private async Task AfterCommitAsync(IEnumerable<(Guid InstanceId, ExecutionResult Result)> related, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using CaseFlow.Forms;
 using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Persistence.Entities;
+using CaseFlow.Server.Processes;
 using CaseFlow.Workflows.Bpmn;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,11 +24,7 @@ public sealed class TaskForms(CaseFlowDbContext db, IProcessGraphCache graphs)
             return null;
         }
 
-        // The BPMN (tens of KB) is read only when the parsed graph is not cached: it was read on every completion.
-        return graphs.GetOrParse(instance.ProcessKey, instance.ProcessVersion, () => db.ProcessVersions.AsNoTracking()
-                .Where(p => p.ProcessKey == instance.ProcessKey && p.Version == instance.ProcessVersion)
-                .Select(p => p.Xml).Single())
-            .GetTaskForm(task.ElementId);
+        return graphs.GetOrLoad(db, instance.ProcessKey, instance.ProcessVersion).GetTaskForm(task.ElementId);
     }
 
     /// <summary>The directory and the case's documents, loaded only when the form has a field that needs them.</summary>

@@ -133,12 +133,12 @@ internal sealed partial class AppendOnlyRowsInterceptor
                 text.Append(row == 0 ? "(" : ", (");
                 for (var column = 0; column < Columns.Count; column++)
                 {
-                    var name = sql.GenerateParameterName(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"r{row}c{column}"));
+                    var name = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"r{row}c{column}");
                     var property = Columns[column];
 
                     // The column's own mapping: its value converter (UTC ticks on SQLite) and its provider type.
-                    command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, name, Values[start + row][column], property.IsNullable));
-                    text.Append(column == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"r{row}c{column}")));
+                    command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, sql.GenerateParameterName(name), Values[start + row][column], property.IsNullable));
+                    text.Append(column == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
                 }
 
                 text.Append(')');
