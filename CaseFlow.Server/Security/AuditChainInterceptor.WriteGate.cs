@@ -1,6 +1,8 @@
+using System.Data;
 using System.Data.Common;
 using System.Diagnostics;
 using CaseFlow.Server.Persistence;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -101,13 +103,21 @@ internal sealed partial class AuditChainInterceptor : IDbTransactionInterceptor,
         }
     }
 
-    /// <summary>What one save holds: on SQLite the file's write gate once its first write comes (and since when), and whether it wrote audit entries.</summary>
+    /// <summary>
+    /// What one save holds: on SQLite the file's write gate once its first write comes (and since when), the writer
+    /// connection it opened under the gate if it did, and whether it wrote audit entries.
+    /// </summary>
     private sealed class Hold(SemaphoreSlim? gate, bool audited)
     {
         private bool held;
         private long since;
+        private SqliteConnection? writer;
+        private string? configured;
 
         public bool Audited { get; } = audited;
+
+        /// <summary>Whether the save may open the writer connection: it is on SQLite and holds nothing yet.</summary>
+        public bool MayOpenWriter => gate is not null && !held;
 
         public async ValueTask TakeAsync(CancellationToken cancellationToken)
         {
@@ -127,14 +137,54 @@ internal sealed partial class AuditChainInterceptor : IDbTransactionInterceptor,
             }
         }
 
-        /// <summary>Gives the gate back (once), recording how long it was held.</summary>
+        /// <summary>Points the (closed) connection at the writer's pool; called with the gate held, just before it opens.</summary>
+        public void OpenAsWriter(SqliteConnection connection)
+        {
+            configured = connection.ConnectionString;
+            connection.ConnectionString = SqliteWriterConnection.For(configured);
+            writer = connection;
+        }
+
+        /// <summary>
+        /// Gives the gate back at the save's commit or rollback, unless the save is on the writer connection: then the
+        /// gate is held until that connection is closed, so that no other save opens a second one meanwhile.
+        /// </summary>
         public void Release()
         {
+            if (writer is null)
+            {
+                ReleaseNow();
+            }
+        }
+
+        /// <summary>The writer connection closed (or failed to open): back to the configured pool, and the gate given back.</summary>
+        public void WriterClosed(DbConnection connection)
+        {
+            if (ReferenceEquals(connection, writer))
+            {
+                Restore();
+                ReleaseNow();
+            }
+        }
+
+        /// <summary>The save ended: whatever is still held is given back (once), recording how long it was held.</summary>
+        public void ReleaseNow()
+        {
+            Restore();
             if (held)
             {
                 held = false;
                 SerialSections.Record(SerialSections.SqliteWriter, since);
                 gate!.Release();
+            }
+        }
+
+        private void Restore()
+        {
+            if (writer is { State: ConnectionState.Closed } connection)
+            {
+                connection.ConnectionString = configured;
+                writer = null;
             }
         }
     }

@@ -63,7 +63,7 @@ internal sealed partial class AuditChainInterceptor(TimeProvider clock, IHttpCon
         }
 
         holders.Remove(db);
-        hold.Release();
+        hold.ReleaseNow();
 
         if (saved && hold.Audited)
         {

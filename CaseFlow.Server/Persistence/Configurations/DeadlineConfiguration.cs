@@ -19,7 +19,10 @@ internal sealed class DeadlineConfiguration : IEntityTypeConfiguration<StoredDea
         builder.Property(d => d.RuleCode).HasMaxLength(64);
         builder.Property(d => d.RuleSetId).HasMaxLength(32);
         builder.Property(d => d.LegalBasis).HasMaxLength(500);
-        builder.HasIndex(d => d.CaseId).HasDatabaseName("IX_Deadlines_CaseId");
+        // A case's deadlines in a state ("its running deadlines": a letter's fields, the measures, the report facts).
+        // The state is in the key so that SQLite, which plans without statistics, prefers this index to the sweep's
+        // (State, NextStepAt): with the case alone it read every running deadline of the database for each such query.
+        builder.HasIndex(d => new { d.CaseId, d.State }).HasDatabaseName("IX_Deadlines_CaseId_State");
         builder.HasIndex(d => d.TaskId).HasDatabaseName("IX_Deadlines_TaskId");
 
         // The escalation sweep asks "which running ladders need attention by now", oldest first.

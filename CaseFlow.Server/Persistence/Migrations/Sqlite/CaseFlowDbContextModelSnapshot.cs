@@ -37,6 +37,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
 
                     b.HasKey("TaskId", "Principal");
 
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("IX_CaseGrants_CaseId");
+
                     b.HasIndex("Principal", "CaseId", "OfficeId")
                         .HasDatabaseName("IX_CaseGrants_Principal_CaseId_OfficeId");
 
@@ -637,14 +640,14 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId")
-                        .HasDatabaseName("IX_Deadlines_CaseId");
-
                     b.HasIndex("DueAt")
                         .HasDatabaseName("IX_Deadlines_DueAt");
 
                     b.HasIndex("TaskId")
                         .HasDatabaseName("IX_Deadlines_TaskId");
+
+                    b.HasIndex("CaseId", "State")
+                        .HasDatabaseName("IX_Deadlines_CaseId_State");
 
                     b.HasIndex("State", "NextStepAt")
                         .HasDatabaseName("IX_Deadlines_State_NextStepAt");
