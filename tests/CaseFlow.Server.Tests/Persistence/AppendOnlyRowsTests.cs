@@ -102,6 +102,40 @@ public sealed class AppendOnlyRowsTests(CaseFlowApp app) : IClassFixture<CaseFlo
     }
 
     [Fact]
+    public async Task ASaveOfManyEvents_SpreadOverSeveralStatements_KeepsEveryRowInOrder()
+    {
+        // On SQLite a statement carries at most 200 bound values: 150 case events (6 columns) and their 150 audit entries
+        // take several statements each, which must still store every row once, in the order added, and link them all.
+        var caseId = Guid.NewGuid();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CaseFlowDbContext>();
+            for (var i = 0; i < 150; i++)
+            {
+                db.CaseEvents.Add(new StoredCaseEvent { CaseId = caseId, At = At.AddSeconds(i), Actor = "张三", Event = "催办", Details = $"第 {i} 次" });
+            }
+
+            db.Counters.Add(new StoredCounter { Name = "append-many-" + caseId.ToString("N"), Value = 1 });
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CaseFlowDbContext>();
+            var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.Id).ToListAsync(Cancel);
+            Assert.Equal(Enumerable.Range(0, 150).Select(i => $"第 {i} 次"), events.Select(e => e.Details));
+            var audited = await db.AuditEntries.AsNoTracking().Where(a => a.CaseId == caseId).OrderBy(a => a.Id).ToListAsync(Cancel);
+            Assert.Equal(events.Select(e => e.At), audited.Select(a => a.At));
+        }
+
+        var admin = await app.ClientForAsync("admin");
+        var linked = await Requests.EventuallyAsync(
+            async () => (bool)(await admin.GetFromJsonAsync<JsonObject>("/api/admin/audit/verify", Cancel))!["ok"]!,
+            TimeSpan.FromSeconds(20));
+        Assert.True(linked, (await admin.GetFromJsonAsync<JsonObject>("/api/admin/audit/verify", Cancel))!.ToJsonString());
+    }
+
+    [Fact]
     public async Task ASaveOfEventsAlone_TakesTheOrdinaryPath()
     {
         var caseId = Guid.NewGuid();
