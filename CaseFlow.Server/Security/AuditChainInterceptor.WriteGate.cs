@@ -10,7 +10,8 @@ namespace CaseFlow.Server.Security;
 
 /// <summary>
 /// When a save holds the SQLite file's write gate: from just before its first write (EF Core beginning the save's
-/// transaction, or its one command when it needs none) to its commit.
+/// transaction, or its one command when it needs none) to its commit. A save that opens its own connection takes it
+/// earlier, just before that opens, and holds it until the connection closes (the WriterConnection part).
 /// </summary>
 /// <remarks>
 /// The gate was taken when the save began and given back after it ended, so the one writer was also held while EF Core

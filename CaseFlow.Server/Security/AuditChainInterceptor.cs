@@ -16,7 +16,8 @@ namespace CaseFlow.Server.Security;
 /// did until issue 23: a PostgreSQL advisory lock from linking to commit, one save at a time on every node). On SQLite
 /// every save outside a caller's transaction queues at the file's <see cref="SqliteWriteGate"/> (async, first come
 /// first served; SQLite has one writer per file anyway) so writers wait without sleeping threads in SQLite's busy
-/// retries; it takes the gate just before its first write and gives it back at its commit (see the WriteGate part); a
+/// retries; it takes the gate just before its first write and gives it back at its commit (see the WriteGate part), or,
+/// when the save opens its own connection, just before that opens and back when it closes (the WriterConnection part); a
 /// caller that opens its own transaction takes the gate itself before it begins (see <see cref="AuditedAssignment"/>).
 /// The time each save holds the gate is recorded (<see cref="SerialSections"/>).
 /// </remarks>
