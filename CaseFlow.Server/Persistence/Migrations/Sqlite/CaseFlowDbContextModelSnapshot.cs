@@ -441,6 +441,9 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                     b.HasIndex("ComplainantPhoneHash")
                         .HasDatabaseName("IX_Cases_ComplainantPhoneHash");
 
+                    b.HasIndex("DuplicateOfCaseId")
+                        .HasDatabaseName("IX_Cases_DuplicateOfCaseId");
+
                     b.HasIndex("FiledAt")
                         .HasDatabaseName("IX_Cases_FiledAt");
 

@@ -20,6 +20,11 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
                 columns: new[] { "CaseId", "State" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Cases_DuplicateOfCaseId",
+                table: "Cases",
+                column: "DuplicateOfCaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseGrants_CaseId",
                 table: "CaseGrants",
                 column: "CaseId");
@@ -31,6 +36,10 @@ namespace CaseFlow.Server.Persistence.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_Deadlines_CaseId_State",
                 table: "Deadlines");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_DuplicateOfCaseId",
+                table: "Cases");
 
             migrationBuilder.DropIndex(
                 name: "IX_CaseGrants_CaseId",

@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using CaseFlow.Server.Tests.Fixtures;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace CaseFlow.Server.Tests.Persistence;
+
+/// <summary>
+/// No statement that registering, accepting and mediating a complaint runs reads a whole table that grows with the
+/// cases. Issue 23 found two that did, once per completion (a case's grants, and its running deadlines, where SQLite
+/// chose the sweep's index over the case's): invisible in a test database, they grow with a province's data. Every
+/// statement EF Core runs on this test's database during the steps is planned with SQLite's <c>EXPLAIN QUERY PLAN</c>.
+/// </summary>
+public sealed partial class WritePathQueryPlanTests(CaseFlowApp app) : IClassFixture<CaseFlowApp>
+{
+    // Configuration and reference data: a handful of rows however many cases there are, so reading them whole is cheap.
+    private static readonly HashSet<string> ReferenceTables = new(StringComparer.Ordinal)
+    {
+        "RuleSets", "Jurisdictions", "Offices", "ProcessVersions", "LetterTemplates", "CalendarYears", "CalendarDays",
+        "Users", "TimerStarts", "__EFMigrationsHistory", "sqlite_master",
+    };
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task RegisteringAcceptingAndMediating_ReadNoGrowingTableWhole()
+    {
+        if (TestDatabases.IsPostgres)
+        {
+            return; // PostgreSQL plans from statistics; the planner without them, which this guards, is SQLite's
+        }
+
+        var intake = await app.ClientForAsync("intake");
+        var handler = await app.ClientForAsync("handler1");
+        var file = Path.GetFullPath(Path.Combine(app.DataDirectory, "caseflow.db"));
+        IReadOnlyCollection<string> statements;
+        using (var capture = new StatementCapture(file))
+        {
+            var caseId = (string)(await intake.CreateComplaintAsync())["id"]!;
+            await intake.StepAsync(caseId, "decideAcceptance", "accept", new { officeId = "office-1" });
+            await handler.StepAsync(caseId, "mediate", "agreement", CaseSteps.Agreement());
+            statements = capture.Statements;
+        }
+
+        Assert.True(statements.Count > 20, $"only {statements.Count} statements were seen: the capture is not working");
+        await using var connection = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync(Cancel);
+        var wholeReads = new List<string>();
+        foreach (var sql in statements.Where(s => Planned().IsMatch(s)))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + Parameter().Replace(sql, "NULL"); // the plan does not depend on the values
+            var aliases = Alias().Matches(sql).ToDictionary(m => m.Groups[2].Value, m => m.Groups[1].Value, StringComparer.Ordinal);
+            await using var reader = await command.ExecuteReaderAsync(Cancel);
+            while (await reader.ReadAsync(Cancel))
+            {
+                var detail = reader.GetString(3);
+                if (Scan().Match(detail) is { Success: true } scan && scan.Groups[1].Value is var name
+                    && !ReferenceTables.Contains(aliases.GetValueOrDefault(name, name)) && name != "CONSTANT")
+                {
+                    wholeReads.Add($"{detail}  ←  {sql}");
+                }
+            }
+        }
+
+        Assert.True(wholeReads.Count == 0, "statements that read a growing table whole:\n" + string.Join("\n", wholeReads));
+    }
+
+    [GeneratedRegex(@"^\s*(SELECT|UPDATE|DELETE|WITH)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Planned();
+
+    [GeneratedRegex(@"@\w+")]
+    private static partial Regex Parameter();
+
+    [GeneratedRegex("\"(\\w+)\" AS \"(\\w+)\"")]
+    private static partial Regex Alias();
+
+    [GeneratedRegex(@"^SCAN (\w+)")]
+    private static partial Regex Scan();
+
+    /// <summary>The text of every command EF Core runs on one SQLite file while it is alive (other tests' files are left out).</summary>
+    private sealed class StatementCapture : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly string file;
+        private readonly ConcurrentDictionary<string, bool> seen = new(StringComparer.Ordinal);
+        private readonly List<IDisposable> subscriptions = [];
+        private readonly IDisposable all;
+
+        public StatementCapture(string file)
+        {
+            this.file = file;
+            all = DiagnosticListener.AllListeners.Subscribe(this);
+        }
+
+        public IReadOnlyCollection<string> Statements => [.. seen.Keys];
+
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == DbLoggerCategory.Name)
+            {
+                lock (subscriptions)
+                {
+                    subscriptions.Add(value.Subscribe(this));
+                }
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key == RelationalEventId.CommandExecuted.Name && value.Value is CommandExecutedEventData executed
+                && executed.Command.Connection is SqliteConnection { DataSource: { } source } && Path.GetFullPath(source) == file)
+            {
+                seen.TryAdd(executed.Command.CommandText, true);
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void Dispose()
+        {
+            all.Dispose();
+            lock (subscriptions)
+            {
+                subscriptions.ForEach(s => s.Dispose());
+            }
+        }
+    }
+}
