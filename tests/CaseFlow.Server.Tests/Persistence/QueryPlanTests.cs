@@ -14,7 +14,8 @@ namespace CaseFlow.Server.Tests.Persistence;
 /// three that did: two once per completion (a case's grants, and its running deadlines, where SQLite chose the sweep's
 /// index over the case's) and one per case view (its linked cases). Invisible in a test database, they grow with a
 /// province's data. Every statement EF Core runs on this test's database during the steps is planned with SQLite's
-/// <c>EXPLAIN QUERY PLAN</c>.
+/// <c>EXPLAIN QUERY PLAN</c>, and a <c>SCAN</c> of a growing table fails the test. A search on a poor index (the
+/// deadlines' case: <c>State=?</c> alone) is a <c>SEARCH</c> in the plan and is not caught here.
 /// </summary>
 public sealed partial class QueryPlanTests(CaseFlowApp app) : IClassFixture<CaseFlowApp>
 {
