@@ -70,9 +70,10 @@ internal sealed partial class AppendOnlyRowsInterceptor
             }
 
             var sql = db.GetService<ISqlGenerationHelper>();
+            var maxParameters = db.Database.IsSqlite() ? MaxSqliteParametersPerStatement : MaxParametersPerStatement;
             foreach (var table in tables)
             {
-                var perStatement = Math.Max(1, (db.Database.IsSqlite() ? MaxSqliteParametersPerStatement : MaxParametersPerStatement) / table.Columns.Count);
+                var perStatement = Math.Max(1, maxParameters / table.Columns.Count);
                 for (var start = 0; start < table.Values.Count; start += perStatement)
                 {
                     await using var command = transaction.Connection!.CreateCommand();

@@ -25,10 +25,11 @@ namespace CaseFlow.Server.Persistence;
 /// </remarks>
 internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-512;";
+    private const string Durability = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+    private const string Pragmas = Durability + " PRAGMA cache_size=-512;";
 
     // The saves' one writer connection keeps its cache between saves, so it is given room for the indexes' upper pages.
-    private const string WriterPragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-16384;";
+    private const string WriterPragmas = Durability + " PRAGMA cache_size=-16384;";
 
     private static readonly ConditionalWeakTable<object, object> Configured = [];
 
@@ -38,7 +39,7 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
         if (NeedsSettings(connection))
         {
             using var command = connection.CreateCommand();
-            command.CommandText = SqliteWriterConnection.IsWriter(connection.ConnectionString) ? WriterPragmas : Pragmas;
+            command.CommandText = PragmasFor(connection);
             command.ExecuteNonQuery();
             Remember(connection);
         }
@@ -50,11 +51,14 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
         if (NeedsSettings(connection))
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = SqliteWriterConnection.IsWriter(connection.ConnectionString) ? WriterPragmas : Pragmas;
+            command.CommandText = PragmasFor(connection);
             await command.ExecuteNonQueryAsync(cancellationToken);
             Remember(connection);
         }
     }
+
+    private static string PragmasFor(DbConnection connection) =>
+        SqliteWriterConnection.IsWriter(connection.ConnectionString) ? WriterPragmas : Pragmas;
 
     private static bool NeedsSettings(DbConnection connection) =>
         connection is not SqliteConnection { Handle: { } handle } || !Configured.TryGetValue(handle, out _);
