@@ -21,8 +21,8 @@ namespace CaseFlow.Server.Persistence;
 /// <para>
 /// Nothing about the save's atomicity changes: the rows are written in the save's own transaction, after EF Core's
 /// commands (so every row they name exists) and before its commit; a failure there fails the save and rolls it all back.
-/// The rows are taken out of the change tracker only for saves that run EF Core's own transaction (a caller's
-/// transaction keeps the ordinary path, as does a save with nothing else to write), and that transaction is made
+/// The rows are taken out of the change tracker only for saves that run EF Core's own transaction or a SQLite group's
+/// (a caller's transaction keeps the ordinary path, as does a save with nothing else to write), and that transaction is made
 /// unconditional for the save, so there is always a commit to write them at. When a save fails, the rows are tracked as
 /// added again, exactly as before it began, so a caller that saves again writes them then. Their generated ids are not
 /// read back: nothing reads a just-written event's id from the entity, and readers query the tables.
@@ -71,10 +71,35 @@ internal sealed partial class AppendOnlyRowsInterceptor : SaveEndInterceptor, ID
         return result;
     }
 
+    /// <summary>
+    /// A save in a SQLite group (<see cref="SqliteGroupCommit"/>) has no commit of its own: its rows are written once EF
+    /// Core's commands are, inside the save's savepoint, and go back into the change tracker if the group fails.
+    /// </summary>
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData?.Context is { } db && SqliteGroupCommit.MemberOf(db) is { } member && pending.TryGetValue(db, out var rows))
+        {
+            try
+            {
+                await rows.WriteAsync(member.Transaction, cancellationToken);
+            }
+            catch
+            {
+                pending.Remove(db);
+                rows.End(saved: false);
+                throw;
+            }
+
+            member.OnGroupFailed(() => rows.End(saved: false));
+        }
+
+        return await base.SavedChangesAsync(eventData!, result, cancellationToken);
+    }
+
     /// <summary>Takes the save's added append-only rows out of the change tracker, when the save qualifies (see remarks).</summary>
     private void TakeRows(DbContext? db)
     {
-        if (db is null || db.Database.CurrentTransaction is not null)
+        if (db is null || (db.Database.CurrentTransaction is not null && SqliteGroupCommit.MemberOf(db) is null))
         {
             return;
         }

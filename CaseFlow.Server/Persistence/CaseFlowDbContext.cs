@@ -119,6 +119,11 @@ public class CaseFlowDbContext : DbContext
             CaseGrantIndex.Synchronise(this, changedTasks);
             await CaseGrantCaseValues.SynchroniseAsync(this, cancellationToken);
             SynchronisePersonalDataHashes();
+            if (SqliteGroupCommit.For(this) is { } group && group.Accepts(this))
+            {
+                return await group.SaveAsync(this, acceptAllChangesOnSuccess, (accept, token) => base.SaveChangesAsync(accept, token), cancellationToken);
+            }
+
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         finally

@@ -38,7 +38,9 @@ public static class PersistenceServiceCollectionExtensions
             builder.Services.AddDbContext<CaseFlowDbContext>((services, options) =>
             {
                 options.UseSqlite(services.GetRequiredService<DatabaseConnection>().ConnectionString);
-                options.AddInterceptors(new SqliteConnectionSettings());
+                var synchronous = services.GetRequiredService<IOptions<CaseFlowOptions>>().Value.Database.SqliteSynchronous;
+                options.AddInterceptors(new SqliteConnectionSettings(SqliteConnectionSettings.FlushesEveryCommit(synchronous)));
+                options.AddInterceptors(services.GetRequiredService<SqliteGroupCommit>()); // found by the context's saves, not called by EF Core
                 options.AddInterceptors(services.GetRequiredService<PointsLedgerInterceptor>());
                 options.AddInterceptors(services.GetRequiredService<Security.AuditChainInterceptor>()); // after points: audits what they add too
                 options.AddInterceptors(services.GetRequiredService<AppendOnlyRowsInterceptor>()); // after the audit: writes its entries too
@@ -50,6 +52,7 @@ public static class PersistenceServiceCollectionExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<Security.AuditChainInterceptor>(); // every save writes its audit entries, unlinked
         builder.Services.AddSingleton<Security.AuditLinkSignal>();
+        builder.Services.AddSingleton<SqliteGroupCommit>(); // SQLite: concurrent saves share one commit
         builder.Services.AddSingleton<AppendOnlyRowsInterceptor>(); // audit entries and events: one INSERT per table per save
         builder.Services.AddSingleton<Cases.CaseNumberCounter.CaseNumberBlocks>(); // this node's blocks of case numbers
         builder.Services.AddOptions<Security.AuditOptions>().BindConfiguration(Security.AuditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -89,6 +92,15 @@ public sealed class DatabaseConnection
                 "ConnectionStrings:CaseFlow",
                 typeof(DatabaseOptions),
                 ["The Postgres provider needs ConnectionStrings:CaseFlow (e.g. Host=db;Database=caseflow;Username=caseflow;Password=...)."]);
+        }
+
+        if (value.Database.SqliteSynchronous is not { } synchronous
+            || !(string.Equals(synchronous, "Normal", StringComparison.OrdinalIgnoreCase) || SqliteConnectionSettings.FlushesEveryCommit(synchronous)))
+        {
+            throw new OptionsValidationException(
+                "CaseFlow:Database:SqliteSynchronous",
+                typeof(DatabaseOptions),
+                [$"Unknown CaseFlow:Database:SqliteSynchronous '{value.Database.SqliteSynchronous}'; use Normal or Full."]);
         }
 
         if (string.IsNullOrWhiteSpace(configured))

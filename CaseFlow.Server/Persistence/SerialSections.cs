@@ -19,6 +19,15 @@ public static class SerialSections
     /// <summary>A save (or an assignment's transaction) holding the SQLite file's write gate.</summary>
     public const string SqliteWriter = "sqlite-writer";
 
+    /// <summary>
+    /// A group of saves holding the SQLite file's write gate, from its transaction's begin to its commit (group commit:
+    /// each save's own turn inside it is recorded as <see cref="SqliteWriter"/>).
+    /// </summary>
+    public const string SqliteGroup = "sqlite-writer: group of saves, begin to commit";
+
+    /// <summary>The one commit a group of saves shares (part of <see cref="SqliteGroup"/>).</summary>
+    public const string SqliteGroupCommit = "sqlite-writer: group's commit";
+
     /// <summary>The audit sequencer's batch holding the SQLite file's write gate (requests queue behind it).</summary>
     public const string SqliteWriterAuditSequencer = "sqlite-writer: audit sequencer";
 

@@ -11,6 +11,8 @@ namespace CaseFlow.Server.Persistence;
 /// so setting them once at start reached only the first connection: every other pooled connection committed with
 /// <c>synchronous=FULL</c> (an fsync per commit) and met a busy writer with no timeout of its own. NORMAL in WAL mode
 /// keeps every committed transaction across a process crash; only a power loss can take back the last commits.
+/// <c>CaseFlow:Database:SqliteSynchronous=Full</c> flushes at every commit instead, so no power cut takes one back; group
+/// commit (<see cref="SqliteGroupCommit"/>) makes that one flush per group of saves.
 /// A pooled <see cref="SqliteConnection"/> hands out the same native connection on every open, and the settings stay on it,
 /// so they are sent once per native connection rather than on each of the several opens of every request.
 /// <para>
@@ -23,15 +25,14 @@ namespace CaseFlow.Server.Persistence;
 /// connection writes between its saves, so its cache stays valid, and it keeps 16 MiB.
 /// </para>
 /// </remarks>
-internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
+internal sealed class SqliteConnectionSettings(bool flushEveryCommit = false) : DbConnectionInterceptor
 {
-    private const string Durability = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
-    private const string Pragmas = Durability + " PRAGMA cache_size=-512;";
+    private static readonly ConditionalWeakTable<object, object> Configured = [];
+
+    private readonly string pragmas = Durability(flushEveryCommit) + " PRAGMA cache_size=-512;";
 
     // The saves' one writer connection keeps its cache between saves, so it is given room for the indexes' upper pages.
-    private const string WriterPragmas = Durability + " PRAGMA cache_size=-16384;";
-
-    private static readonly ConditionalWeakTable<object, object> Configured = [];
+    private readonly string writerPragmas = Durability(flushEveryCommit) + " PRAGMA cache_size=-16384;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
@@ -57,8 +58,14 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
         }
     }
 
-    private static string PragmasFor(DbConnection connection) =>
-        SqliteWriterConnection.IsWriter(connection.ConnectionString) ? WriterPragmas : Pragmas;
+    /// <summary>Whether <c>CaseFlow:Database:SqliteSynchronous</c> asks for a flush at every commit (<c>Full</c>).</summary>
+    public static bool FlushesEveryCommit(string? setting) => string.Equals(setting, "Full", StringComparison.OrdinalIgnoreCase);
+
+    private static string Durability(bool flushEveryCommit) =>
+        $"PRAGMA synchronous={(flushEveryCommit ? "FULL" : "NORMAL")}; PRAGMA busy_timeout=30000;";
+
+    private string PragmasFor(DbConnection connection) =>
+        SqliteWriterConnection.IsWriter(connection.ConnectionString) ? writerPragmas : pragmas;
 
     private static bool NeedsSettings(DbConnection connection) =>
         connection is not SqliteConnection { Handle: { } handle } || !Configured.TryGetValue(handle, out _);

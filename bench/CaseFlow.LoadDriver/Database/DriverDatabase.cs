@@ -15,8 +15,11 @@ namespace CaseFlow.LoadDriver.Database;
 /// keep EF's mixed-case names, and SQLite accepts double quotes too. Ids go in as the provider stores them: upper-case
 /// GUID text on SQLite (EF's converter), <c>uuid</c> on PostgreSQL; instants are UTC ticks on both (UtcTicksConverter).
 /// </remarks>
-internal sealed class DriverDatabase(bool postgres, string connectionString)
+internal sealed class DriverDatabase(bool postgres, string connectionString, string sqliteSynchronous = "NORMAL")
 {
+    /// <summary>The server's setting that the SQLite baseline follows, so that both flush to the disk alike.</summary>
+    public const string SynchronousSetting = "CaseFlow__Database__SqliteSynchronous";
+
     public bool IsPostgres { get; } = postgres;
 
     public string ConnectionString { get; } = connectionString;
@@ -35,16 +38,17 @@ internal sealed class DriverDatabase(bool postgres, string connectionString)
         var path = configured is null
             ? Path.Combine(dataDirectory, PersistenceServiceCollectionExtensions.SqliteFileName)
             : new SqliteConnectionStringBuilder(ServerUnderTest.Expand(configured, dataDirectory)).DataSource;
-        return Sqlite(path);
+        return Sqlite(path, options.ServerSettings.GetValueOrDefault(SynchronousSetting));
     }
 
-    public static DriverDatabase Sqlite(string path) =>
-        new(false, new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 60 }.ToString());
+    public static DriverDatabase Sqlite(string path, string? synchronous = null) =>
+        new(false, new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 60 }.ToString(),
+            string.Equals(synchronous, "Full", StringComparison.OrdinalIgnoreCase) ? "FULL" : "NORMAL");
 
     /// <summary>A read-only view of the same database, for polls beside the running server.</summary>
     public DriverDatabase ReadOnly() => IsPostgres
         ? this
-        : new DriverDatabase(false, new SqliteConnectionStringBuilder(ConnectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString());
+        : new DriverDatabase(false, new SqliteConnectionStringBuilder(ConnectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString(), sqliteSynchronous);
 
     public async Task<DbConnection> OpenAsync()
     {
@@ -53,9 +57,10 @@ internal sealed class DriverDatabase(bool postgres, string connectionString)
         if (!IsPostgres)
         {
             // As the server's own connections do (SqliteConnectionSettings): commits in WAL mode without an fsync each
-            // (synchronous=NORMAL), and waits inside SQLite rather than failing at once when the file is busy.
+            // (synchronous=NORMAL) unless the server is set to flush every commit (FULL), and waits inside SQLite rather
+            // than failing at once when the file is busy.
             await using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=60000;";
+            pragma.CommandText = $"PRAGMA synchronous={sqliteSynchronous}; PRAGMA busy_timeout=60000;";
             await pragma.ExecuteNonQueryAsync();
         }
 
