@@ -12,7 +12,10 @@ internal sealed partial class SqliteGroupCommit
         // Whose turn it is to write on the group's connection: one save at a time, first come first served.
         private readonly SemaphoreSlim turn = new(1, 1);
 
-        // Saves waiting for their turn: when there are some, the save that ends its turn leaves the group open for them.
+        // Saves waiting behind a group for it to stay open for them (see EndTurnAsync).
+        private const int MinBacklog = 2;
+
+        // Saves waiting for their turn: when there are enough, the save that ends its turn leaves the group open for them.
         private int waiting;
 
         // The group open right now; only the save whose turn it is reads or changes it.
@@ -85,11 +88,17 @@ internal sealed partial class SqliteGroupCommit
             return open;
         }
 
-        /// <summary>Passes the turn on inside the group when a save is waiting and there is room; otherwise commits the group.</summary>
+        /// <summary>Passes the turn on inside the group when saves queue behind it and there is room; otherwise commits the group.</summary>
+        /// <remarks>
+        /// Every save of a group waits for the turns of those after it, so a group pays off only when a backlog would
+        /// otherwise wait for as many commits. One save waiting is no backlog: it commits on its own right after this
+        /// one. (Issue 23: extending the group for a single waiter raised intake's p99 at half its saturation rate from
+        /// 18 to 33 ms.)
+        /// </remarks>
         private async Task EndTurnAsync(Group group)
         {
             group.Saves++;
-            if (!group.Doomed && group.Saves < owner.MaxSaves && Volatile.Read(ref waiting) > 0)
+            if (!group.Doomed && group.Saves < owner.MaxSaves && Volatile.Read(ref waiting) >= MinBacklog)
             {
                 turn.Release();
                 return;

@@ -120,13 +120,36 @@ internal sealed partial class SqliteGroupCommit
             }
             finally
             {
-                await transaction.DisposeAsync(); // rolls back whatever did not commit
+                // Whatever the clean-up meets, the gate is given back and every save of the group hears how it ended.
+                try
+                {
+                    await CloseAsync();
+                }
+                finally
+                {
+                    SerialSections.Record(SerialSections.SqliteGroup, since);
+                    owner.Counted(Saves);
+                    gate.Release();
+                    outcome.SetResult(failure);
+                }
+            }
+        }
+
+        /// <summary>Ends the transaction (rolling back whatever did not commit) and hands the connection back to its pool.</summary>
+        private async Task CloseAsync()
+        {
+            try
+            {
+                await transaction.DisposeAsync();
                 await opener.Database.CloseConnectionAsync();
+            }
+            catch (Exception e) when (e is DbException or InvalidOperationException)
+            {
+                owner.logger.LogWarning(e, "Closing a group's connection failed; its outcome stands");
+            }
+            finally
+            {
                 await scope.DisposeAsync();
-                SerialSections.Record(SerialSections.SqliteGroup, since);
-                owner.Counted(Saves);
-                gate.Release();
-                outcome.SetResult(failure);
             }
         }
 

@@ -42,6 +42,16 @@ public sealed class DatabaseProviderTests
         Assert.Equal(connectionString, connection.ConnectionString);
     }
 
+    [Fact]
+    public void AnUnknownSqliteSynchronousSetting_RefusesToStart_NamingTheSetting()
+    {
+        var options = new CaseFlowOptions { DataDirectory = Path.Combine(Path.GetTempPath(), "caseflow-sync-" + Guid.NewGuid().ToString("N")) };
+        options.Database.SqliteSynchronous = "Fulll";
+        var error = Assert.Throws<OptionsValidationException>(() => new DatabaseConnection(Options.Create(options), Configuration()));
+        Assert.Equal("CaseFlow:Database:SqliteSynchronous", error.OptionsName);
+        Assert.Contains("Normal or Full", error.Message, StringComparison.Ordinal);
+    }
+
     private static IConfiguration Configuration(params (string Key, string? Value)[] settings) =>
         new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build();
 }
