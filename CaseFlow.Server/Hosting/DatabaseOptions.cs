@@ -15,11 +15,11 @@ public sealed class DatabaseOptions
     public bool GroupCommit { get; set; } = true;
 
     /// <summary>
-    /// SQLite only: <c>Normal</c> (the default: a commit survives a crash of the process, and the last commits may be lost
-    /// to a power cut) or <c>Full</c> (every commit is flushed to the disk before it returns, so none is lost to a power
-    /// cut; with group commit one flush serves the whole group).
+    /// SQLite only: <c>Full</c> (the default: every commit is flushed to the disk before it returns, so none is lost to a
+    /// power cut; with group commit one flush serves the whole group) or <c>Normal</c> (a commit survives a crash of the
+    /// process, and the last commits may be lost to a power cut).
     /// </summary>
-    public string SqliteSynchronous { get; set; } = "Normal";
+    public string SqliteSynchronous { get; set; } = "Full";
 
     /// <summary>SQLite only: at most this many saves share one commit (each waits for the whole group to be written).</summary>
     [Range(1, 1000)]

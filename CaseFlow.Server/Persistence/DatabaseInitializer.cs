@@ -19,8 +19,8 @@ internal sealed class DatabaseInitializer(IServiceProvider services, ILogger<Dat
         if (db.Database.IsSqlite())
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
+            // The file's journal mode; synchronous is the connection's, set on each by SqliteConnectionSettings.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", cancellationToken);
         }
 
         if (db.Database.IsNpgsql())

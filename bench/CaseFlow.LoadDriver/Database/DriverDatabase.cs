@@ -15,7 +15,7 @@ namespace CaseFlow.LoadDriver.Database;
 /// keep EF's mixed-case names, and SQLite accepts double quotes too. Ids go in as the provider stores them: upper-case
 /// GUID text on SQLite (EF's converter), <c>uuid</c> on PostgreSQL; instants are UTC ticks on both (UtcTicksConverter).
 /// </remarks>
-internal sealed class DriverDatabase(bool postgres, string connectionString, string sqliteSynchronous = "NORMAL")
+internal sealed class DriverDatabase(bool postgres, string connectionString, string sqliteSynchronous = "FULL")
 {
     /// <summary>The server's setting that the SQLite baseline follows, so that both flush to the disk alike.</summary>
     public const string SynchronousSetting = "CaseFlow__Database__SqliteSynchronous";
@@ -43,7 +43,7 @@ internal sealed class DriverDatabase(bool postgres, string connectionString, str
 
     public static DriverDatabase Sqlite(string path, string? synchronous = null) =>
         new(false, new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 60 }.ToString(),
-            string.Equals(synchronous, "Full", StringComparison.OrdinalIgnoreCase) ? "FULL" : "NORMAL");
+            string.Equals(synchronous, "Normal", StringComparison.OrdinalIgnoreCase) ? "NORMAL" : "FULL");
 
     /// <summary>A read-only view of the same database, for polls beside the running server.</summary>
     public DriverDatabase ReadOnly() => IsPostgres
@@ -56,9 +56,9 @@ internal sealed class DriverDatabase(bool postgres, string connectionString, str
         await connection.OpenAsync();
         if (!IsPostgres)
         {
-            // As the server's own connections do (SqliteConnectionSettings): commits in WAL mode without an fsync each
-            // (synchronous=NORMAL) unless the server is set to flush every commit (FULL), and waits inside SQLite rather
-            // than failing at once when the file is busy.
+            // As the server's own connections do (SqliteConnectionSettings): the server's synchronous setting (FULL, a
+            // flush at every commit, unless it is set to NORMAL), and a wait inside SQLite rather than failing at once
+            // when the file is busy.
             await using var pragma = connection.CreateCommand();
             pragma.CommandText = $"PRAGMA synchronous={sqliteSynchronous}; PRAGMA busy_timeout=60000;";
             await pragma.ExecuteNonQueryAsync();

@@ -6,8 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CaseFlow.Server.Tests.Persistence;
 
 /// <summary>
-/// Every connection the server opens on SQLite carries its per-connection settings: commits that survive a process crash
-/// without an fsync each (synchronous NORMAL in WAL mode), a wait for a busy writer, and a small page cache (under write
+/// Every connection the server opens on SQLite carries its per-connection settings: commits flushed to the disk, which
+/// survive a power cut (synchronous FULL, the default), a wait for a busy writer, and a small page cache (under write
 /// load WAL mode drops a connection's cache at every read anyway; 2 MiB per pooled connection was resident set for nothing).
 /// </summary>
 public sealed class SqliteConnectionSettingsTests(CaseFlowApp app) : IClassFixture<CaseFlowApp>
@@ -30,7 +30,7 @@ public sealed class SqliteConnectionSettingsTests(CaseFlowApp app) : IClassFixtu
             {
                 var db = scope.ServiceProvider.GetRequiredService<CaseFlowDbContext>();
                 await db.Database.OpenConnectionAsync(Cancel);
-                Assert.Equal(1L, await PragmaAsync(db, "synchronous")); // NORMAL
+                Assert.Equal(2L, await PragmaAsync(db, "synchronous")); // FULL: CaseFlow:Database:SqliteSynchronous's default
                 Assert.Equal(30_000L, await PragmaAsync(db, "busy_timeout"));
                 Assert.Equal(-512L, await PragmaAsync(db, "cache_size")); // KiB
             }
