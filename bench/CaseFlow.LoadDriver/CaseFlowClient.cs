@@ -82,6 +82,25 @@ internal sealed class CaseFlowClient : IDisposable
     public async Task<JsonArray> WritePathAsync() =>
         (await http.GetFromJsonAsync<JsonObject>("api/admin/write-path"))!["sections"]!.AsArray();
 
+    /// <summary>
+    /// Admin: verifies the audit chain (GET /api/admin/audit/verify) until every entry written is linked and the chain
+    /// holds, or <paramref name="timeout"/> passes; returns the last answer.
+    /// </summary>
+    public async Task<JsonObject> VerifiedAuditChainAsync(TimeSpan timeout)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var answer = (await http.GetFromJsonAsync<JsonObject>("api/admin/audit/verify"))!;
+            if (((bool)answer["ok"]! && (long)answer["unlinked"]! == 0) || waited.Elapsed > timeout)
+            {
+                return answer;
+            }
+
+            await Task.Delay(500);
+        }
+    }
+
     public void Dispose() => http.Dispose();
 
     private static object Complaint(int index) => new

@@ -38,6 +38,9 @@ internal sealed record DriverOptions
                             --set ConnectionStrings__CaseFlow="Data Source={data}/caseflow.db"
                             ({data} is the run's fresh data directory)
           --no-baseline     skip the raw ADO.NET baseline
+          --kill-at S       intake only: kill the server (SIGKILL) S seconds into the measured run, start it again on the
+                            same database and go on; then check that every acknowledged intake is stored and that the
+                            audit chain verifies (no baseline)
           --provider NAME   sqlite (default) or postgres
           --connection CS   the PostgreSQL connection string for --provider postgres; {run} becomes a name unique to
                             the run, e.g. "Host=127.0.0.1;Port=5432;Username=caseflow;Database=load_{run}" (the driver
@@ -111,6 +114,9 @@ internal sealed record DriverOptions
     /// <summary>Where to copy the seeded SQLite data directory before the measured run, for --reuse-data later.</summary>
     public string? KeepData { get; init; }
 
+    /// <summary>intake: seconds into the measured run at which the server is killed and started again (<c>--kill-at</c>).</summary>
+    public int? KillAtSeconds { get; init; }
+
     public bool OnPostgres => Provider == "postgres";
 
     /// <summary>Extra environment variables for the server process (configuration overrides).</summary>
@@ -153,6 +159,7 @@ internal sealed record DriverOptions
                 "--emails" => options with { Emails = Positive(Next(), "--emails") },
                 "--reuse-data" => options with { ReuseData = Next() },
                 "--keep-data" => options with { KeepData = Next() },
+                "--kill-at" => options with { KillAtSeconds = Positive(Next(), "--kill-at") },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

@@ -24,6 +24,11 @@ if (options.Scenario == "soak")
     return await Soak.RunAsync(options, serverDll);
 }
 
+if (options.Scenario == "intake" && options.KillAtSeconds is { } killAt)
+{
+    return await KillRun.RunAsync(options, serverDll, killAt);
+}
+
 if (options.Scenario == "wave")
 {
     return await WaveRun.RunAsync(options, serverDll);
@@ -45,6 +50,7 @@ ILoadScenario scenario = options.Scenario switch
 
 Console.WriteLine($"starting {serverDll}");
 var runs = new List<RunFigures>();
+var chainHolds = false;
 var dataDirectory = ServerUnderTest.CreateDataDirectory();
 var database = DriverDatabase.For(options, dataDirectory);
 try
@@ -77,6 +83,9 @@ try
     runs.Add(await MeasureAsync("CaseFlow API", scenario.RunAsync, () => server.PeakRssBytes, admin.ResetWritePathAsync));
     Console.WriteLine($"  server resident set now {server.CurrentRssBytes / (1024 * 1024):N0} MB");
     SerialSectionReport.Print(await admin.WritePathAsync(), runs[^1].Completed);
+    var chain = await admin.VerifiedAuditChainAsync(TimeSpan.FromSeconds(60));
+    Console.WriteLine($"audit chain after the run: {chain.ToJsonString()}");
+    chainHolds = (bool)chain["ok"]! && (long)chain["unlinked"]! == 0;
 
     if (options.Baseline)
     {
@@ -114,7 +123,12 @@ finally
 
 (scenario as IDisposable)?.Dispose();
 Report.Print(options, runs);
-return runs.Any(r => r.Errors > 0) ? 1 : 0;
+if (!chainHolds)
+{
+    Console.WriteLine("error: the audit chain did not verify with every entry linked within 60 s of the run");
+}
+
+return runs.Any(r => r.Errors > 0) || !chainHolds ? 1 : 0;
 
 // SQLite only: the server is stopped, so the file (and its WAL, if any) is consistent as it lies; the keys under
 // security/ go with it, or the server could not read the personal data it encrypted.

@@ -116,6 +116,16 @@ internal sealed class ServerUnderTest : IAsyncDisposable
         }
     }
 
+    /// <summary>Kills the server outright (SIGKILL), as a crash or an operator's kill -9 would, and waits until it is gone.</summary>
+    public async Task KillAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await sampling.CancelAsync();

@@ -67,6 +67,22 @@ internal sealed class DriverDatabase(bool postgres, string connectionString, str
         return connection;
     }
 
+    /// <summary>Every case's id in the database (server stopped or beside it).</summary>
+    public async Task<HashSet<Guid>> CaseIdsAsync()
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT \"Id\" FROM \"Cases\"";
+        await using var reader = await command.ExecuteReaderAsync();
+        var ids = new HashSet<Guid>();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetValue(0) is Guid id ? id : Guid.Parse(reader.GetString(0)));
+        }
+
+        return ids;
+    }
+
     /// <summary>
     /// Gathers the planner's table statistics (SQLite's sqlite_stat1, PostgreSQL's pg_statistic) after seeding, so the
     /// baseline's statements use the indexes a long-running database would, not a plan chosen for empty tables.
