@@ -6,7 +6,7 @@ namespace CaseFlow.LoadDriver;
 /// <summary>
 /// The soak of issue 7: one server, the <see cref="SoakMix"/> offered at a fixed rate for the whole duration, measured
 /// in one-minute windows so drift shows: throughput, latency percentiles and the server's resident set per window,
-/// then the first five minutes against the last five.
+/// then the first five minutes against the last five, and the audit chain verified at the end.
 /// </summary>
 internal static class Soak
 {
@@ -15,6 +15,7 @@ internal static class Soak
     public static async Task<int> RunAsync(DriverOptions options, string serverDll)
     {
         var windows = new List<(RunFigures Figures, long RssBytes)>();
+        System.Text.Json.Nodes.JsonObject chain;
         await using (var server = await ServerUnderTest.StartAsync(serverDll, options.ServerSettings))
         {
             using var mix = new SoakMix();
@@ -38,10 +39,15 @@ internal static class Soak
                 windows.Add((figures, rss));
                 Console.WriteLine(Row(figures, rss));
             }
+
+            using var admin = await CaseFlowClient.SignInAsync(server.BaseUrl, "admin");
+            chain = await admin.VerifiedAuditChainAsync(TimeSpan.FromSeconds(60));
         }
 
         Print(options, windows);
-        return windows.Any(w => w.Figures.Errors > 0) ? 1 : 0;
+        Console.WriteLine($"audit chain after the soak: {chain.ToJsonString()}");
+        var chainHolds = (bool)chain["ok"]! && (long)chain["unlinked"]! == 0;
+        return windows.Any(w => w.Figures.Errors > 0) || !chainHolds ? 1 : 0;
     }
 
     private static void Print(DriverOptions options, List<(RunFigures Figures, long RssBytes)> windows)
