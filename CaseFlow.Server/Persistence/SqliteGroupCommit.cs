@@ -18,9 +18,10 @@ namespace CaseFlow.Server.Persistence;
 /// How: saves queue for their turn on the file's writer (FIFO). The first of a group takes the file's
 /// <see cref="SqliteWriteGate"/>, opens the writer connection (<see cref="SqliteWriterConnection"/>) and begins the
 /// group's transaction. Each save then runs on that connection and transaction, between <c>SAVEPOINT</c> and
-/// <c>RELEASE</c>; when it is done and another save is already waiting, the turn passes to that one and the transaction
-/// stays open; when nobody waits (or the group is full) the last save commits, gives the gate back, and every save of
-/// the group returns. So under load one commit serves many saves, and alone a save commits at once, as before.
+/// <c>RELEASE</c>; when it is done and a backlog waits (two saves or more), the turn passes to the next and the
+/// transaction stays open; otherwise (or when the group is full) the last save commits, gives the gate back, and every
+/// save of the group returns. So under load one commit serves many saves (and, with <c>synchronous=FULL</c>, one flush
+/// to the disk), and without a backlog a save commits at once, as before.
 /// </para>
 /// <para>
 /// What each save keeps: its changes are all or nothing (its savepoint); it returns only once the commit that holds
@@ -90,7 +91,7 @@ internal sealed partial class SqliteGroupCommit(IOptions<CaseFlowOptions> option
     /// <summary>Groups committed (or failed) since the start, and the saves they held.</summary>
     internal (long Groups, long Saves) Counts => (Interlocked.Read(ref groups), Interlocked.Read(ref groupedSaves));
 
-    /// <summary>Tests only: an error to fail the next group's commit with (a disk that fills, an I/O error), or null.</summary>
+    /// <summary>Tests only: asked at each group's commit for an error to fail it with (a disk that fills, an I/O error), or null.</summary>
     internal Func<Exception?>? CommitFaultForTests { get; set; }
 
     private void Counted(int saves)
