@@ -43,11 +43,10 @@ internal static class KillRun
 
             var stored = await database.CaseIdsAsync();
             var missing = acknowledged.Count(id => !stored.Contains(id));
-            var chainHolds = (bool)chain["ok"]! && (long)chain["unlinked"]! == 0;
             Report.Print(options, [figures]);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"acknowledged intakes: {acknowledged.Count:N0}; in the database: {acknowledged.Count - missing:N0}; missing: {missing:N0}; cases in the database: {stored.Count:N0} (unanswered intakes may have committed)"));
             Console.WriteLine($"audit chain after the kill and the run: {chain.ToJsonString()}");
-            return missing == 0 && chainHolds ? 0 : 1;
+            return missing == 0 && CaseFlowClient.ChainHolds(chain) ? 0 : 1;
 
             async Task KillAndRestartAsync()
             {

@@ -46,8 +46,7 @@ internal static class Soak
 
         Print(options, windows);
         Console.WriteLine($"audit chain after the soak: {chain.ToJsonString()}");
-        var chainHolds = (bool)chain["ok"]! && (long)chain["unlinked"]! == 0;
-        return windows.Any(w => w.Figures.Errors > 0) || !chainHolds ? 1 : 0;
+        return windows.Any(w => w.Figures.Errors > 0) || !CaseFlowClient.ChainHolds(chain) ? 1 : 0;
     }
 
     private static void Print(DriverOptions options, List<(RunFigures Figures, long RssBytes)> windows)

@@ -58,6 +58,19 @@ public static class Requests
         return (await client.GetFromJsonAsync<JsonObject>($"/api/cases/{caseId}", JsonSerializerOptions.Web))!;
     }
 
+    /// <summary>
+    /// Asserts that the audit chain verifies (<c>GET /api/admin/audit/verify</c>) within 20 s, the sequencer having linked
+    /// what the test's saves wrote; the failure shows the last answer.
+    /// </summary>
+    public static async Task AssertAuditChainVerifiesAsync(HttpClient admin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        var linked = await EventuallyAsync(
+            async () => (bool)(await admin.GetFromJsonAsync<JsonObject>("/api/admin/audit/verify", cancellationToken))!["ok"]!,
+            TimeSpan.FromSeconds(20));
+        Assert.True(linked, (await admin.GetFromJsonAsync<JsonObject>("/api/admin/audit/verify", cancellationToken))!.ToJsonString());
+    }
+
     /// <summary>Polls until <paramref name="condition"/> holds or the timeout passes; returns whether it held.</summary>
     public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout)
     {

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using CaseFlow.Server.Persistence;
 using CaseFlow.Server.Persistence.Entities;
 using CaseFlow.Server.Tests.Fixtures;
@@ -161,14 +159,7 @@ public sealed class AppendOnlyRowsTests(CaseFlowApp app) : IClassFixture<CaseFlo
         }
     }
 
-    private async Task AssertTheChainVerifiesAsync()
-    {
-        var admin = await app.ClientForAsync("admin");
-        var linked = await Requests.EventuallyAsync(
-            async () => (bool)(await admin.GetFromJsonAsync<JsonObject>("/api/admin/audit/verify", Cancel))!["ok"]!,
-            TimeSpan.FromSeconds(20));
-        Assert.True(linked, (await admin.GetFromJsonAsync<JsonObject>("/api/admin/audit/verify", Cancel))!.ToJsonString());
-    }
+    private async Task AssertTheChainVerifiesAsync() => await Requests.AssertAuditChainVerifiesAsync(await app.ClientForAsync("admin"), Cancel);
 
     private async Task<int> CountAsync(Guid caseId, Guid instanceId)
     {
